@@ -1,0 +1,250 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from . import lifecycle
+
+
+class EbocMembership(models.Model):
+    """One company in one association, with a type, a state and its history."""
+
+    _name = "eboc.membership"
+    _description = "Membership"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_join desc, id desc"
+    _check_company_auto = True
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Member Company",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        domain=[("is_company", "=", True)],
+    )
+    association_id = fields.Many2one(
+        "eboc.association",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        domain="[('company_id', 'in', allowed_company_ids)]",
+        help="The membership's company follows its association.",
+    )
+    membership_type_id = fields.Many2one(
+        "eboc.membership.type", string="Type", tracking=True, ondelete="restrict"
+    )
+    state = fields.Selection(
+        [
+            (lifecycle.PROSPECT, "Prospect"),
+            (lifecycle.APPLICANT, "Applicant"),
+            (lifecycle.ACTIVE, "Active"),
+            (lifecycle.SUSPENDED, "Suspended"),
+            (lifecycle.LAPSED, "Lapsed"),
+            (lifecycle.RESIGNED, "Resigned"),
+        ],
+        required=True,
+        default=lifecycle.PROSPECT,
+        index=True,
+        tracking=True,
+        copy=False,
+        group_expand="_group_expand_states",
+    )
+    date_join = fields.Date(
+        "Join Date",
+        default=fields.Date.context_today,
+        tracking=True,
+        help="When the company applied or was recruited.",
+    )
+    date_start = fields.Date(
+        "Start Date", tracking=True, copy=False, help="First day of active membership."
+    )
+    date_end = fields.Date("End Date", tracking=True, copy=False)
+    leaving_reason_id = fields.Many2one(
+        "eboc.leaving.reason", string="Reason for Leaving", tracking=True, copy=False
+    )
+    leaving_note = fields.Text("Leaving Details", copy=False)
+    paying_partner_id = fields.Many2one(
+        "res.partner",
+        string="Paid by",
+        tracking=True,
+        help="Leave empty when the company pays its own dues; set a group head office "
+        "or another payer otherwise.",
+    )
+    company_id = fields.Many2one(
+        related="association_id.company_id", store=True, index=True, precompute=True
+    )
+    note = fields.Html()
+    color = fields.Integer()
+    # Profile of the company, stored so that lists, pivots and graphs group by it.
+    industry_id = fields.Many2one(related="partner_id.industry_id", store=True, string="Sector")
+    region_id = fields.Many2one(related="partner_id.region_id", store=True)
+    size_class_id = fields.Many2one(related="partner_id.size_class_id", store=True)
+    employee_count = fields.Integer(
+        related="partner_id.employee_count", store=True, aggregator="sum"
+    )
+    account_manager_id = fields.Many2one(related="partner_id.account_manager_id", store=True)
+    member_number = fields.Char(related="partner_id.member_number")
+    is_member = fields.Boolean(compute="_compute_is_member", store=True)
+
+    @api.depends("state")
+    def _compute_is_member(self):
+        for membership in self:
+            membership.is_member = membership.state in lifecycle.MEMBER_STATES
+
+    @api.depends("partner_id", "association_id")
+    def _compute_display_name(self):
+        for membership in self:
+            membership.display_name = self.env._(
+                "%(company)s in %(association)s",
+                company=membership.partner_id.name or "",
+                association=membership.association_id.name or "",
+            )
+
+    @api.model
+    def _group_expand_states(self, states, domain):
+        return [key for key, _label in self._fields["state"].selection]
+
+    @api.constrains("partner_id", "association_id", "state")
+    def _check_single_open_membership(self):
+        groups = self._read_group(
+            [
+                ("partner_id", "in", self.partner_id.ids),
+                ("association_id", "in", self.association_id.ids),
+                ("state", "in", lifecycle.OPEN_STATES),
+            ],
+            ["partner_id", "association_id"],
+            ["__count"],
+            having=[("__count", ">", 1)],
+        )
+        if groups:
+            partner, association, _count = groups[0]
+            raise ValidationError(
+                self.env._(
+                    "%(company)s already has an open membership in %(association)s. End it "
+                    "before opening another one.",
+                    company=partner.display_name,
+                    association=association.display_name,
+                )
+            )
+
+    @api.constrains("state", "date_start", "date_end", "leaving_reason_id")
+    def _check_dates_and_reason(self):
+        for membership in self:
+            if (
+                membership.date_start
+                and membership.date_end
+                and membership.date_end < membership.date_start
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The membership %(name)s cannot end before it starts.",
+                        name=membership.display_name,
+                    )
+                )
+            missing = lifecycle.missing_for_transition(
+                membership.state,
+                {
+                    "date_end": membership.date_end,
+                    "leaving_reason_id": membership.leaving_reason_id,
+                },
+            )
+            if missing:
+                raise ValidationError(membership._missing_values_message(membership.state, missing))
+
+    @api.constrains("partner_id")
+    def _check_partner_is_company(self):
+        for membership in self:
+            if not membership.partner_id.is_company:
+                raise ValidationError(
+                    self.env._(
+                        "Only companies can hold a membership; %(name)s is a person.",
+                        name=membership.partner_id.display_name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # State changes
+    # ------------------------------------------------------------------
+
+    def action_apply(self):
+        return self._change_state(lifecycle.APPLICANT)
+
+    def action_activate(self):
+        return self._change_state(lifecycle.ACTIVE)
+
+    def action_suspend(self):
+        return self._change_state(lifecycle.SUSPENDED)
+
+    def action_reinstate(self):
+        return self._change_state(lifecycle.ACTIVE)
+
+    def action_lapse(self):
+        return self._open_end_wizard(lifecycle.LAPSED)
+
+    def action_resign(self):
+        return self._open_end_wizard(lifecycle.RESIGNED)
+
+    def action_reopen(self):
+        return self._change_state(lifecycle.APPLICANT)
+
+    def _open_end_wizard(self, end_state):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("End Membership"),
+            "res_model": "eboc.membership.end.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_membership_ids": self.ids,
+                "default_end_state": end_state,
+            },
+        }
+
+    def _change_state(self, target, values=None):
+        """Move the memberships to ``target`` after checking the lifecycle rules.
+
+        ``values`` carries what the transition needs (``date_end``,
+        ``leaving_reason_id``, ``leaving_note``). Raises a UserError naming every
+        membership that cannot move, so that nothing changes half-way.
+        """
+        values = dict(values or {})
+        state_labels = dict(self._fields["state"]._description_selection(self.env))
+        blocked = self.filtered(lambda m: not lifecycle.can_transition(m.state, target))
+        if blocked:
+            raise UserError(
+                self.env._(
+                    "These memberships cannot become %(target)s:\n%(names)s",
+                    target=state_labels[target],
+                    names="\n".join(
+                        f"- {m.display_name} ({state_labels[m.state]})" for m in blocked
+                    ),
+                )
+            )
+        missing = lifecycle.missing_for_transition(target, values)
+        if missing:
+            raise UserError(self._missing_values_message(target, missing))
+        values["state"] = target
+        if target == lifecycle.ACTIVE:
+            for membership in self:
+                vals = dict(values)
+                if not membership.date_start:
+                    vals["date_start"] = fields.Date.context_today(membership)
+                if membership.state in lifecycle.ENDED_STATES:
+                    vals.update(date_end=False, leaving_reason_id=False)
+                membership.write(vals)
+            self.partner_id._assign_member_number()
+        elif target == lifecycle.APPLICANT:
+            self.write({**values, "date_end": False, "leaving_reason_id": False})
+        else:
+            self.write(values)
+        return True
+
+    def _missing_values_message(self, target, missing):
+        state_labels = dict(self._fields["state"]._description_selection(self.env))
+        field_labels = [self._fields[name].get_description(self.env)["string"] for name in missing]
+        return self.env._(
+            "A membership that becomes %(state)s needs: %(fields)s.",
+            state=state_labels[target],
+            fields=", ".join(field_labels),
+        )

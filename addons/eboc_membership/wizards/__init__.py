@@ -1,0 +1,1 @@
+from . import eboc_membership_end_wizard
