@@ -70,6 +70,20 @@ class TestImport(EbocMembershipCase):
         self.assertEqual(sorted(m["rows"]["from"] for m in errors), [1, 3])
 
     @users("eboc_officer")
+    def test_second_key_contact_for_a_role_is_listed_and_nothing_committed(self):
+        self._import("eboc_membership/static/import/member_companies.csv")
+        lines = self._sample("member_contacts.csv").decode().splitlines()
+        # Row 4 makes the safety engineer a second key CEO of the same company.
+        lines[3] = lines[3].replace(",OSH,OSH", ',"OSH,CEO",CEO')
+        before = self.env["res.partner"].search_count([("is_company", "=", False)])
+        result = self._import(None, content="\n".join(lines).encode())
+        errors = [m for m in result["messages"] if m["type"] == "error"]
+        self.assertFalse(result["ids"])
+        self.assertTrue(errors)
+        self.assertIn("already has a key contact", errors[0]["message"])
+        self.assertEqual(self.env["res.partner"].search_count([("is_company", "=", False)]), before)
+
+    @users("eboc_officer")
     def test_import_templates_are_offered(self):
         templates = self.env["res.partner"].with_context(eboc_member_import=True).get_import_templates()
         self.assertEqual(

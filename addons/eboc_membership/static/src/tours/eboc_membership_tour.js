@@ -80,8 +80,12 @@ registry.category("web_tour.tours").add("eboc_membership_new_member_tour", {
         },
         {
             content: "Save the company",
-            trigger: ".o_form_button_save",
+            trigger: ".o_form_button_save:enabled",
             run: "click",
+        },
+        {
+            content: "Wait until it is saved",
+            trigger: ".o_form_saved",
         },
         {
             content: "The company is now a prospect of the association",
