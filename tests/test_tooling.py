@@ -1,0 +1,147 @@
+"""Pure parts of the ./eboc tooling: Odoo locating, PostgreSQL choices, config, reports."""
+
+from pathlib import Path
+
+import pytest
+
+from eboc_tools import odoo_env, odooconf, pgcluster, static_checks
+from eboc_tools.common import REPO, EbocError
+from eboc_tools.odoo_locate import (
+    OdooInstall,
+    interpreter_from_shebang,
+    parse_pip_version,
+    project_requirements,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("#!/usr/bin/env python3", "python3"),
+        ("#!/usr/bin/env -S python3 -u", "python3"),
+        ("#!/usr/bin/python3", "/usr/bin/python3"),
+        ("#!/opt/odoo/venv/bin/python3.11 -u", "/opt/odoo/venv/bin/python3.11"),
+        ("#! /usr/bin/python3", "/usr/bin/python3"),
+        ("import odoo", None),
+        ("#!", None),
+    ],
+)
+def test_interpreter_from_shebang(line, expected):
+    assert interpreter_from_shebang(line) == expected
+
+
+def test_parse_pip_version():
+    assert parse_pip_version("pip 25.3 from /x/pip (python 3.11)") == (25, 3)
+    assert parse_pip_version("pip 23.2.1 from /x") == (23, 2, 1)
+    assert parse_pip_version("nothing") == ()
+    assert parse_pip_version("pip 25.3 from /x") >= (25, 3) > parse_pip_version("pip 25.2 from")
+
+
+def test_project_requirements_are_the_three_documented_ones():
+    assert project_requirements() == ["xlsxwriter", "websocket-client", "num2words"]
+
+
+def test_cluster_dir_defaults_to_the_repo():
+    base, reason = pgcluster.choose_cluster_dir(Path("/work/main"), reachable=True)
+    assert base == Path("/work/main/.eboc/pg")
+    assert reason == ""
+
+
+def test_cluster_dir_moves_when_postgres_cannot_reach_the_repo():
+    base, reason = pgcluster.choose_cluster_dir(Path("/root/src/crm"), reachable=False)
+    assert base.parent == Path("/tmp")
+    assert base.name.startswith("eboc-pg-")
+    assert "cannot reach" in reason
+    again, _ = pgcluster.choose_cluster_dir(Path("/root/src/crm"), reachable=False)
+    assert again == base  # stable, so a second run finds the same cluster
+
+
+def test_cluster_dir_moves_when_the_socket_path_is_too_long():
+    deep = Path("/home/dev/" + "x" * 90)
+    base, reason = pgcluster.choose_cluster_dir(deep, reachable=True)
+    assert str(base).startswith("/tmp/eboc-pg-")
+    assert "too long" in reason
+
+
+def test_configured_target_from_environment():
+    target = pgcluster.configured_target({}, {"PGHOST": "db.local", "PGPORT": "5433"})
+    assert (target.embedded, target.host, target.port) == (False, "db.local", 5433)
+
+
+def test_configured_target_from_odoo_conf():
+    conf = {"db_host": "localhost", "db_port": "5432", "db_user": "odoo", "db_password": "pw"}
+    target = pgcluster.configured_target(conf, {})
+    assert (target.host, target.user, target.password) == ("localhost", "odoo", "pw")
+    assert target.env() == {
+        "PGHOST": "localhost",
+        "PGPORT": "5432",
+        "PGUSER": "odoo",
+        "PGPASSWORD": "pw",
+    }
+
+
+def test_no_configured_target_means_embedded():
+    assert pgcluster.configured_target({"db_host": "False"}, {}) is None
+    assert pgcluster.configured_target({}, {}) is None
+
+
+def test_the_repo_odoo_conf_is_readable():
+    options = odooconf.read_options()
+    assert {"http_interface", "http_port", "without_demo"} <= set(options)
+
+
+def test_build_options_makes_paths_absolute_and_sets_db(tmp_path):
+    options = odooconf.build_options(
+        {"http_port": "8069", "db_host": "old"},
+        addons_paths=[str(tmp_path / "a"), str(tmp_path / "a"), str(tmp_path / "b")],
+        data_dir=tmp_path / "data",
+        db={"db_host": "/sock", "db_port": "54329", "db_user": None},
+        overrides={"http_port": "9999"},
+    )
+    assert options["addons_path"] == f"{tmp_path / 'a'},{tmp_path / 'b'}"
+    assert options["data_dir"] == str(tmp_path / "data")
+    assert options["db_host"] == "/sock"
+    assert "db_user" not in options
+    assert options["http_port"] == "9999"
+    assert odooconf.render(options).splitlines()[2] == "[options]"
+
+
+def test_generated_config_reads_back(tmp_path):
+    path = tmp_path / "x.conf"
+    path.write_text(odooconf.render({"addons_path": "/a,/b", "db_port": "54329"}))
+    assert odooconf.read_options(path) == {"addons_path": "/a,/b", "db_port": "54329"}
+
+
+def _env():
+    odoo = OdooInstall(how="t", cmd=["odoo"], python="python3", version="18.0", addons_paths=[])
+    return odoo_env.OdooEnv(odoo=odoo, pg=None, conf=Path("/c.conf"), addons_dir=Path("/a"))
+
+
+def test_odoo_command_puts_the_config_after_a_subcommand():
+    env = _env()
+    assert env.command("-d", "x") == ["odoo", "-c", "/c.conf", "-d", "x"]
+    assert env.command("shell", "-d", "x") == ["odoo", "shell", "-c", "/c.conf", "-d", "x"]
+    assert env.command("scaffold", "foo", "/tmp") == ["odoo", "scaffold", "foo", "/tmp"]
+
+
+def test_addon_list_checks_names():
+    assert odoo_env.addon_list(None, ["eboc_a", "eboc_b"]) == ["eboc_a", "eboc_b"]
+    assert odoo_env.addon_list("eboc_b", ["eboc_a", "eboc_b"]) == ["eboc_b"]
+    with pytest.raises(EbocError, match="unknown addon"):
+        odoo_env.addon_list("eboc_c", ["eboc_a"])
+
+
+def test_parse_junit(tmp_path):
+    report = tmp_path / "r.xml"
+    report.write_text(
+        '<testsuites><testsuite name="pytest" tests="10" failures="1" errors="1" skipped="2">'
+        "</testsuite></testsuites>"
+    )
+    assert static_checks.parse_junit(report) == (6, 2, 2)
+
+
+def test_ci_script_runs_the_test_command():
+    script = (REPO / ".ci" / "run").read_text()
+    assert script.startswith("#!/usr/bin/env bash\n")
+    assert "set -euo pipefail" in script
+    assert script.rstrip().endswith("exec ./eboc test")
