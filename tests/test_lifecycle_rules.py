@@ -94,9 +94,12 @@ def test_resignation_needs_date_and_reason():
     assert lifecycle.missing_for_transition("resigned", {"date_end": "2026-01-01"}) == [
         "leaving_reason_id"
     ]
-    assert lifecycle.missing_for_transition(
-        "resigned", {"date_end": "2026-01-01", "leaving_reason_id": 3}
-    ) == []
+    assert (
+        lifecycle.missing_for_transition(
+            "resigned", {"date_end": "2026-01-01", "leaving_reason_id": 3}
+        )
+        == []
+    )
 
 
 def test_lapse_needs_a_date_only():

@@ -50,7 +50,7 @@ class EbocAssociation(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    manager_id = fields.Many2one("res.users", string="Manager", domain=[("share", "=", False)])
+    manager_id = fields.Many2one("res.users", domain=[("share", "=", False)])
     industry_ids = fields.Many2many("res.partner.industry", string="Sectors Covered")
     region_ids = fields.Many2many("eboc.region", string="Regions Covered")
     description = fields.Html()
@@ -89,7 +89,10 @@ class EbocAssociation(models.Model):
         """Count members per association and up the tree, in two grouped queries."""
         subtrees = self.with_context(active_test=False).search([("id", "child_of", self.ids)])
         groups = self.env["eboc.membership"]._read_group(
-            [("association_id", "in", subtrees.ids), ("state", "in", [*MEMBER_STATES, "applicant"])],
+            [
+                ("association_id", "in", subtrees.ids),
+                ("state", "in", [*MEMBER_STATES, "applicant"]),
+            ],
             ["association_id", "state"],
             ["partner_id:array_agg"],
         )

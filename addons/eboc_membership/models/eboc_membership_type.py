@@ -11,7 +11,9 @@ class EbocMembershipType(models.Model):
     code = fields.Char()
     sequence = fields.Integer(default=10)
     description = fields.Text(translate=True)
-    voting_rights = fields.Boolean(default=True, help="Members of this type vote in the general assembly.")
+    voting_rights = fields.Boolean(
+        default=True, help="Members of this type vote in the general assembly."
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

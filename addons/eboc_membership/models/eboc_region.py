@@ -11,7 +11,9 @@ class EbocRegion(models.Model):
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char()
-    parent_id = fields.Many2one("eboc.region", string="Parent Region", index=True, ondelete="restrict")
+    parent_id = fields.Many2one(
+        "eboc.region", string="Parent Region", index=True, ondelete="restrict"
+    )
     child_ids = fields.One2many("eboc.region", "parent_id", string="Sub-regions")
     parent_path = fields.Char(index=True)
     complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True)

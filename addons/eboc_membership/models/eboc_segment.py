@@ -39,9 +39,7 @@ class EbocSegment(models.Model):
 
     def _compute_record_count(self):
         for segment in self:
-            segment.record_count = self.env[segment.model_name].search_count(
-                segment._get_domain()
-            )
+            segment.record_count = self.env[segment.model_name].search_count(segment._get_domain())
 
     @api.constrains("domain")
     def _check_domain(self):

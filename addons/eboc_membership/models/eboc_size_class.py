@@ -60,7 +60,4 @@ class EbocSizeClass(models.Model):
         """
         bands = self.search([])
         table = [(band, band.min_employees, band.max_employees) for band in bands]
-        return {
-            count: match_band(table, count) or self.browse()
-            for count in set(employee_counts)
-        }
+        return {count: match_band(table, count) or self.browse() for count in set(employee_counts)}

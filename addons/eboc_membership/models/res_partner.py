@@ -8,11 +8,10 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     # Company profile. The sector is Odoo's own industry_id, turned into a tree.
-    region_id = fields.Many2one("eboc.region", string="Region", index=True, tracking=True)
+    region_id = fields.Many2one("eboc.region", index=True, tracking=True)
     employee_count = fields.Integer("Employees", tracking=True, aggregator="sum")
     size_class_id = fields.Many2one(
         "eboc.size.class",
-        string="Size Class",
         compute="_compute_size_class_id",
         store=True,
         readonly=False,
@@ -22,15 +21,12 @@ class ResPartner(models.Model):
     turnover = fields.Monetary(
         "Annual Turnover", currency_field="turnover_currency_id", aggregator="sum"
     )
-    turnover_currency_id = fields.Many2one(
-        "res.currency", compute="_compute_turnover_currency_id", string="Turnover Currency"
-    )
-    legal_form_id = fields.Many2one("eboc.legal.form", string="Legal Form")
+    turnover_currency_id = fields.Many2one("res.currency", compute="_compute_turnover_currency_id")
+    legal_form_id = fields.Many2one("eboc.legal.form")
     founding_year = fields.Integer("Founded In")
     member_number = fields.Char(copy=False, index="btree_not_null", tracking=True)
     account_manager_id = fields.Many2one(
         "res.users",
-        string="Account Manager",
         domain=[("share", "=", False)],
         index=True,
         tracking=True,

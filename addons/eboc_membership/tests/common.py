@@ -61,9 +61,15 @@ class EbocMembershipCase(TransactionCase):
         cls.role_hr = cls.env.ref("eboc_membership.contact_role_hr")
         cls.reason_cost = cls.env.ref("eboc_membership.leaving_reason_cost")
         Partner = cls.env["res.partner"]
-        cls.steel = Partner.create({"name": "Steel Test Works", "is_company": True, "employee_count": 120})
-        cls.forge = Partner.create({"name": "Forge Test Ltd", "is_company": True, "employee_count": 8})
-        cls.inn = Partner.create({"name": "Harbour Test Inn", "is_company": True, "employee_count": 30})
+        cls.steel = Partner.create(
+            {"name": "Steel Test Works", "is_company": True, "employee_count": 120}
+        )
+        cls.forge = Partner.create(
+            {"name": "Forge Test Ltd", "is_company": True, "employee_count": 8}
+        )
+        cls.inn = Partner.create(
+            {"name": "Harbour Test Inn", "is_company": True, "employee_count": 30}
+        )
 
     @classmethod
     def _membership(cls, partner, association, state="prospect", **values):

@@ -9,10 +9,18 @@ class TestAccess(EbocMembershipCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.metal_membership = cls._membership(cls.steel, cls.metal, state="active", date_start="2024-01-01")
-        cls.local_membership = cls._membership(cls.forge, cls.metal_local, state="active", date_start="2024-01-01")
-        cls.hotel_membership = cls._membership(cls.inn, cls.hotel, state="active", date_start="2024-01-01")
-        cls.inn_contact = cls.env["res.partner"].create({"name": "Ina Innkeeper", "parent_id": cls.inn.id})
+        cls.metal_membership = cls._membership(
+            cls.steel, cls.metal, state="active", date_start="2024-01-01"
+        )
+        cls.local_membership = cls._membership(
+            cls.forge, cls.metal_local, state="active", date_start="2024-01-01"
+        )
+        cls.hotel_membership = cls._membership(
+            cls.inn, cls.hotel, state="active", date_start="2024-01-01"
+        )
+        cls.inn_contact = cls.env["res.partner"].create(
+            {"name": "Ina Innkeeper", "parent_id": cls.inn.id}
+        )
 
     def test_user_reads_but_changes_nothing(self):
         env = self.env(user=self.user)
@@ -60,7 +68,11 @@ class TestAccess(EbocMembershipCase):
         region = env["eboc.region"].create({"name": "Atlantis"})
         env["eboc.association"].create({"name": "Atlantis Chamber", "association_type": "regional"})
         env["res.partner.industry"].create(
-            {"name": "Space mining", "code": "XX", "parent_id": self.env.ref("base.res_partner_industry_B").id}
+            {
+                "name": "Space mining",
+                "code": "XX",
+                "parent_id": self.env.ref("base.res_partner_industry_B").id,
+            }
         )
         self.hotel_membership.with_user(self.manager).unlink()
         region.with_user(self.manager).unlink()
@@ -78,7 +90,9 @@ class TestAccess(EbocMembershipCase):
         self.assertNotIn(self.inn, partners, "Members of other associations are hidden")
         self.assertNotIn(self.inn_contact, env["res.partner"].search([]), "...and their contacts")
         with self.assertRaises(AccessError):
-            env["eboc.membership"].create({"partner_id": self.steel.id, "association_id": self.hotel.id})
+            env["eboc.membership"].create(
+                {"partner_id": self.steel.id, "association_id": self.hotel.id}
+            )
 
     def test_restriction_change_applies_at_once(self):
         env = self.env(user=self.restricted_officer)
@@ -87,7 +101,9 @@ class TestAccess(EbocMembershipCase):
         self.assertIn(self.hotel_membership, env["eboc.membership"].search([]))
         self.restricted_officer.eboc_association_ids = False
         self.assertEqual(
-            env["eboc.membership"].search_count([("id", "in", (self.metal_membership | self.hotel_membership).ids)]),
+            env["eboc.membership"].search_count(
+                [("id", "in", (self.metal_membership | self.hotel_membership).ids)]
+            ),
             2,
         )
 
@@ -105,5 +121,7 @@ class TestAccess(EbocMembershipCase):
         env = self.env(user=self.manager)
         self.assertNotIn(membership, env["eboc.membership"].search([]))
         self.manager.company_ids |= other
-        env = self.env(user=self.manager, context={"allowed_company_ids": [self.env.company.id, other.id]})
+        env = self.env(
+            user=self.manager, context={"allowed_company_ids": [self.env.company.id, other.id]}
+        )
         self.assertIn(membership, env["eboc.membership"].search([]))

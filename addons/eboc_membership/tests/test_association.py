@@ -43,7 +43,9 @@ class TestAssociation(EbocMembershipCase):
     def test_association_has_own_company_and_can_be_member_of_parent(self):
         self.assertTrue(self.metal.partner_id.is_company)
         self.assertEqual(self.metal.partner_id.name, "Test Metal Employers")
-        self._membership(self.metal.partner_id, self.federation, state="active", date_start="2024-01-01")
+        self._membership(
+            self.metal.partner_id, self.federation, state="active", date_start="2024-01-01"
+        )
         self.federation.invalidate_recordset()
         self.assertEqual(self.federation.member_count, 1)
         self.assertEqual(self.metal.partner_id.member_state, "active")

@@ -21,7 +21,12 @@ class TestImport(EbocMembershipCase):
             with file_open(path, "rb") as sample:
                 content = sample.read()
         importer = self.env["base_import.import"].create(
-            {"res_model": "res.partner", "file": content, "file_type": "text/csv", "file_name": "import.csv"}
+            {
+                "res_model": "res.partner",
+                "file": content,
+                "file_type": "text/csv",
+                "file_name": "import.csv",
+            }
         )
         options = {"has_headers": True, "quoting": '"', "separator": ",", "encoding": "utf-8"}
         preview = importer.parse_preview(options)
@@ -85,7 +90,9 @@ class TestImport(EbocMembershipCase):
 
     @users("eboc_officer")
     def test_import_templates_are_offered(self):
-        templates = self.env["res.partner"].with_context(eboc_member_import=True).get_import_templates()
+        templates = (
+            self.env["res.partner"].with_context(eboc_member_import=True).get_import_templates()
+        )
         self.assertEqual(
             [t["template"] for t in templates],
             [

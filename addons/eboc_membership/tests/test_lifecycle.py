@@ -28,9 +28,9 @@ class TestMembershipLifecycle(EbocMembershipCase):
     def test_state_changes_leave_history_in_chatter(self):
         membership = self._membership(self.steel, self.metal)
         self.env.cr.precommit.run()
-        # Creating the membership, and each button, is its own transaction in the web client; tracking is written at
-        # commit time (and not for changes made in the transaction that created the record),
-        # so run the pre-commit hooks after each step.
+        # Creating the membership, and each button, is its own transaction in the web
+        # client. Tracking is written at commit time, and not for changes made in the
+        # transaction that created the record, so run the pre-commit hooks after each step.
         membership.action_apply()
         self.env.cr.precommit.run()
         membership.action_activate()
@@ -39,9 +39,7 @@ class TestMembershipLifecycle(EbocMembershipCase):
         tracked = membership.sudo().message_ids.tracking_value_ids.filtered(
             lambda t: t.field_id.name == "state"
         )
-        self.assertEqual(
-            sorted(tracked.mapped("new_value_char")), ["Active", "Applicant"], tracked
-        )
+        self.assertEqual(sorted(tracked.mapped("new_value_char")), ["Active", "Applicant"], tracked)
 
     @users("eboc_officer")
     def test_illegal_transitions_are_refused(self):
@@ -62,7 +60,9 @@ class TestMembershipLifecycle(EbocMembershipCase):
 
     @users("eboc_officer")
     def test_resignation_needs_date_and_reason(self):
-        membership = self._membership(self.steel, self.metal, state="active", date_start="2025-01-01")
+        membership = self._membership(
+            self.steel, self.metal, state="active", date_start="2025-01-01"
+        )
         with self.assertRaisesRegex(UserError, "Reason for Leaving"):
             membership._change_state("resigned", {"date_end": "2026-06-30"})
         with self.assertRaisesRegex(UserError, "End Date"):
@@ -70,7 +70,7 @@ class TestMembershipLifecycle(EbocMembershipCase):
         with self.assertRaises(ValidationError):
             membership.write({"state": "resigned"})
         action = membership.action_resign()
-        wizard = Form(self.env[action["res_model"]].with_context(action["context"]))
+        wizard = Form(self.env[action["res_model"]].with_context(**action["context"]))
         wizard.date_end = "2026-06-30"
         wizard.leaving_reason_id = self.reason_cost
         wizard.leaving_note = "Budget cuts after the merger."
@@ -83,7 +83,9 @@ class TestMembershipLifecycle(EbocMembershipCase):
 
     @users("eboc_officer")
     def test_lapse_needs_an_end_date_and_can_rejoin(self):
-        membership = self._membership(self.steel, self.metal, state="active", date_start="2024-01-01")
+        membership = self._membership(
+            self.steel, self.metal, state="active", date_start="2024-01-01"
+        )
         with self.assertRaisesRegex(UserError, "End Date"):
             membership._change_state("lapsed", {})
         membership._change_state("lapsed", {"date_end": "2025-12-31"})
@@ -94,7 +96,9 @@ class TestMembershipLifecycle(EbocMembershipCase):
 
     @users("eboc_officer")
     def test_suspend_and_reinstate(self):
-        membership = self._membership(self.steel, self.metal, state="active", date_start="2024-01-01")
+        membership = self._membership(
+            self.steel, self.metal, state="active", date_start="2024-01-01"
+        )
         membership.action_suspend()
         self.assertEqual(self.steel.member_state, "suspended")
         self.assertTrue(self.steel.is_member, "A suspended member is still a member")
@@ -123,7 +127,11 @@ class TestMembershipLifecycle(EbocMembershipCase):
     def test_end_before_start_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "cannot end before it starts"):
             self._membership(
-                self.steel, self.metal, state="lapsed", date_start="2025-01-01", date_end="2024-01-01"
+                self.steel,
+                self.metal,
+                state="lapsed",
+                date_start="2025-01-01",
+                date_end="2024-01-01",
             )
 
     def test_only_companies_hold_memberships(self):

@@ -31,7 +31,9 @@ class TestPartnerProfile(EbocMembershipCase):
 
     def test_overlapping_size_classes_are_refused(self):
         with self.assertRaisesRegex(ValidationError, "overlap"):
-            self.env["eboc.size.class"].create({"name": "Odd", "min_employees": 40, "max_employees": 60})
+            self.env["eboc.size.class"].create(
+                {"name": "Odd", "min_employees": 40, "max_employees": 60}
+            )
 
     def test_isic_sectors_form_a_tree(self):
         manufacturing = self.env.ref("base.res_partner_industry_C")
@@ -39,7 +41,9 @@ class TestPartnerProfile(EbocMembershipCase):
         metals = self.env["res.partner.industry"].search([("code", "=", "25")])
         self.assertEqual(metals.parent_id, manufacturing)
         self.assertEqual(len(manufacturing.child_ids), 24)
-        self.assertEqual(self.env["res.partner.industry"].search_count([("code", "!=", False)]), 21 + 88)
+        self.assertEqual(
+            self.env["res.partner.industry"].search_count([("code", "!=", False)]), 21 + 88
+        )
         self.steel.industry_id = metals
         found = self.env["res.partner"].search([("industry_id", "child_of", manufacturing.id)])
         self.assertIn(self.steel, found)
@@ -54,11 +58,23 @@ class TestPartnerProfile(EbocMembershipCase):
         self.assertEqual(self.steel.key_contact_ids, ceo)
         with self.assertRaisesRegex(ValidationError, "already has a key contact"):
             Partner.create(
-                {"name": "Bob Deputy", "parent_id": self.steel.id, "key_role_ids": [self.role_ceo.id]}
+                {
+                    "name": "Bob Deputy",
+                    "parent_id": self.steel.id,
+                    "key_role_ids": [self.role_ceo.id],
+                }
             )
         # The same role at another company, or a plain (non-key) CEO, is fine.
-        Partner.create({"name": "Cy CEO", "parent_id": self.forge.id, "key_role_ids": [self.role_ceo.id]})
-        Partner.create({"name": "Di Deputy", "parent_id": self.steel.id, "contact_role_ids": [self.role_ceo.id]})
+        Partner.create(
+            {"name": "Cy CEO", "parent_id": self.forge.id, "key_role_ids": [self.role_ceo.id]}
+        )
+        Partner.create(
+            {
+                "name": "Di Deputy",
+                "parent_id": self.steel.id,
+                "contact_role_ids": [self.role_ceo.id],
+            }
+        )
 
     @users("eboc_officer")
     def test_key_role_must_be_a_held_role(self):

@@ -16,8 +16,12 @@ class TestSegment(EbocMembershipCase):
         cls._membership(cls.steel, cls.metal, state="active", date_start="2024-01-01")
         cls._membership(cls.forge, cls.metal, state="applicant")
         cls.ceo = cls.env["res.partner"].create(
-            {"name": "Ada CEO", "parent_id": cls.steel.id, "email": "ada@steel.example",
-             "key_role_ids": [cls.role_ceo.id]}
+            {
+                "name": "Ada CEO",
+                "parent_id": cls.steel.id,
+                "email": "ada@steel.example",
+                "key_role_ids": [cls.role_ceo.id],
+            }
         )
         cls.hr = cls.env["res.partner"].create(
             {"name": "Hal HR", "parent_id": cls.forge.id, "contact_role_ids": [cls.role_hr.id]}
@@ -44,7 +48,10 @@ class TestSegment(EbocMembershipCase):
             {
                 "name": "Contacts of metal members and applicants",
                 "target": "contact",
-                "domain": f"[('commercial_partner_id.membership_ids.association_id', '=', {self.metal.id})]",
+                "domain": (
+                    "[('commercial_partner_id.membership_ids.association_id', '=', "
+                    f"{self.metal.id})]"
+                ),
             }
         )
         self.assertEqual(segment._get_records(), self.ceo | self.hr)
@@ -52,22 +59,25 @@ class TestSegment(EbocMembershipCase):
     @users("eboc_officer")
     def test_invalid_filter_is_refused_with_a_clear_error(self):
         with self.assertRaisesRegex(ValidationError, "filter of segment Broken is not valid"):
-            self.env["eboc.segment"].create({"name": "Broken", "domain": "[('no_such_field', '=', 1)]"})
+            self.env["eboc.segment"].create(
+                {"name": "Broken", "domain": "[('no_such_field', '=', 1)]"}
+            )
 
     @users("eboc_officer")
     def test_open_records_action_uses_segment_domain(self):
         segment = self.env["eboc.segment"].create({"name": "All companies", "domain": "[]"})
         action = segment.action_open_records()
         self.assertEqual(action["res_model"], "res.partner")
-        self.assertEqual(
-            self.env["res.partner"].search(action["domain"]), segment._get_records()
-        )
+        self.assertEqual(self.env["res.partner"].search(action["domain"]), segment._get_records())
 
     @users("eboc_user")
     def test_xlsx_export_has_profile_and_key_contacts(self):
-        segment = self.env["eboc.segment"].sudo().create(
-            {"name": "Steel", "domain": f"[('id', '=', {self.steel.id})]"}
-        ).with_user(self.env.user)
+        segment = (
+            self.env["eboc.segment"]
+            .sudo()
+            .create({"name": "Steel", "domain": f"[('id', '=', {self.steel.id})]"})
+            .with_user(self.env.user)
+        )
         workbook = openpyxl.load_workbook(io.BytesIO(segment._render_xlsx()))
         rows = list(workbook.active.values)
         header, row = rows[0], rows[1]
@@ -85,9 +95,15 @@ class TestSegmentExportController(HttpCase):
     def test_download_as_user_and_refused_without_access(self):
         from odoo.tests import new_test_user
 
-        new_test_user(self.env, login="seg_user", password="seg_user_pw1",
-                      groups="base.group_user,eboc_membership.group_eboc_user")
-        new_test_user(self.env, login="seg_outsider", password="seg_outsider_pw1", groups="base.group_user")
+        new_test_user(
+            self.env,
+            login="seg_user",
+            password="seg_user_pw1",
+            groups="base.group_user,eboc_membership.group_eboc_user",
+        )
+        new_test_user(
+            self.env, login="seg_outsider", password="seg_outsider_pw1", groups="base.group_user"
+        )
         segment = self.env["eboc.segment"].create({"name": "Everyone", "domain": "[]"})
         self.authenticate("seg_user", "seg_user_pw1")
         response = self.url_open(f"/eboc_membership/segment/{segment.id}/xlsx")

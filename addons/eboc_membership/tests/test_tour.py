@@ -9,7 +9,9 @@ class TestMembershipTour(HttpCase):
             login="tour_officer",
             groups="base.group_user,eboc_membership.group_eboc_officer",
         )
-        self.env["eboc.association"].create({"name": "Tour Metal Employers", "association_type": "sectoral"})
+        self.env["eboc.association"].create(
+            {"name": "Tour Metal Employers", "association_type": "sectoral"}
+        )
         self.start_tour(
             "/odoo/action-eboc_membership.res_partner_action_member",
             "eboc_membership_new_member_tour",

@@ -1,0 +1,32 @@
+"""Each addon documents itself: readme fragments exist and README.md is up to date."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+ADDONS = sorted(p.parent for p in (REPO / "addons").glob("*/__manifest__.py"))
+
+spec = importlib.util.spec_from_file_location(
+    "gen_addon_readme", REPO / "tools" / "gen_addon_readme.py"
+)
+gen_addon_readme = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(gen_addon_readme)
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=[a.name for a in ADDONS])
+@pytest.mark.parametrize("fragment", ["DESCRIPTION.md", "USAGE.md", "CONFIGURE.md"])
+def test_readme_fragment_exists_and_says_something(addon, fragment):
+    path = addon / "readme" / fragment
+    assert path.exists(), f"{path} is missing"
+    assert len(path.read_text().split()) >= 30, f"{path} is too thin to help anyone"
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=[a.name for a in ADDONS])
+def test_readme_is_generated_from_fragments(addon):
+    readme = addon / "README.md"
+    assert readme.exists(), "run python3 tools/gen_addon_readme.py"
+    assert readme.read_text() == gen_addon_readme.render(addon), (
+        "README.md is out of date: run python3 tools/gen_addon_readme.py"
+    )
