@@ -64,7 +64,7 @@ class EbocAssociation(models.Model):
     )
     member_count_total = fields.Integer(
         compute="_compute_member_counts",
-        string="Members incl. Sub-associations",
+        string="Total Members",
         help="Distinct companies that are members of this association or of any "
         "association below it.",
     )
@@ -114,11 +114,6 @@ class EbocAssociation(models.Model):
             association.member_count_total = len(
                 set().union(*(members.get(other_id, set()) for other_id in below))
             )
-
-    @api.depends("complete_name")
-    def _compute_display_name(self):
-        for association in self:
-            association.display_name = association.complete_name
 
     @api.constrains("parent_id")
     def _check_parent_id(self):

@@ -49,6 +49,10 @@ class EbocMembership(models.Model):
         tracking=True,
         copy=False,
         group_expand="_group_expand_states",
+        help="Prospect: recruitment target, no application yet. Applicant: applied, not yet "
+        "admitted. Active: a member. Suspended: still a member, rights on hold (for example "
+        "unpaid dues). Lapsed: ended because it was not renewed or paid. Resigned: ended at the "
+        "member's request.",
     )
     date_join = fields.Date(
         "Join Date",
