@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -24,7 +26,7 @@ class ResPartner(models.Model):
     turnover_currency_id = fields.Many2one("res.currency", compute="_compute_turnover_currency_id")
     legal_form_id = fields.Many2one("eboc.legal.form")
     founding_year = fields.Integer("Founded In")
-    member_number = fields.Char(copy=False, index="btree_not_null", tracking=True)
+    member_number = fields.Char(copy=False, tracking=True)  # indexed by its unique constraint
     account_manager_id = fields.Many2one(
         "res.users",
         domain=[("share", "=", False)],
@@ -103,11 +105,19 @@ class ResPartner(models.Model):
 
     @api.depends("membership_ids.state", "membership_ids.association_id")
     def _compute_member_state(self):
+        # Partners sharing a status and associations get them in one assignment: a
+        # many2many is written at once, so assigning partner by partner would cost an
+        # INSERT per member company on mass changes (imports, dues and lapse runs).
+        groups = defaultdict(lambda: self.browse())
         for partner in self:
             memberships = partner.membership_ids
-            partner.member_state = lifecycle.overall_status(memberships.mapped("state"))
-            partner.is_member = partner.member_state in lifecycle.MEMBER_STATES
-            partner.member_association_ids = memberships.filtered("is_member").association_id
+            state = lifecycle.overall_status(memberships.mapped("state"))
+            associations = memberships.filtered("is_member").association_id
+            groups[state, associations] |= partner
+        for (state, associations), partners in groups.items():
+            partners.member_state = state
+            partners.is_member = state in lifecycle.MEMBER_STATES
+            partners.member_association_ids = associations
 
     def _compute_membership_count(self):
         groups = self.env["eboc.membership"]._read_group(
