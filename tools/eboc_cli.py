@@ -7,6 +7,7 @@ Commands:
   ./eboc pg start|stop|status        the embedded PostgreSQL cluster
   ./eboc shell [ARGS...]             odoo shell on the run database
   ./eboc odoo ARGS...                odoo with the generated config (.eboc/odoo-run.conf)
+  ./eboc bench ARGS...               bench/generate.py with Odoo's interpreter (see bench/README.md)
 
 Environment:
   ODOO_SRC        Odoo 18 source tree (folder with odoo-bin); checked first
@@ -191,6 +192,26 @@ def _passthrough(argv: list[str], shell: bool) -> int:
         env.pg.release()
 
 
+def _bench(argv: list[str]) -> int:
+    """Run bench/generate.py with Odoo's interpreter and the run configuration."""
+    folder = _addons_dir(argparse.Namespace())
+    try:
+        env = prepare("bench", folder, {})
+    except OdooNotAvailable as exc:
+        return _no_odoo(exc)
+    try:
+        run_env = env.env()
+        if env.odoo.source_dir:
+            # A source tree is not installed: make its odoo package importable.
+            paths = [str(env.odoo.source_dir), run_env.get("PYTHONPATH", "")]
+            run_env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
+        script = Path(__file__).resolve().parents[1] / "bench" / "generate.py"
+        cmd = [env.odoo.python, str(script), "--config", str(env.conf), *argv]
+        return run_foreground(cmd, run_env)
+    finally:
+        env.pg.release()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eboc",
@@ -221,6 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     subs.add_parser("shell", help="odoo shell on the run database (extra args passed on)")
     subs.add_parser("odoo", help="odoo with the generated config (args passed on)")
+    subs.add_parser("bench", help="bench/generate.py on Odoo's interpreter (args passed on)")
     return parser
 
 
@@ -229,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and argv[0] in ("shell", "odoo"):
             return _passthrough(argv[1:], shell=argv[0] == "shell")
+        if argv and argv[0] == "bench":
+            return _bench(argv[1:])
         args = build_parser().parse_args(argv)
         handler = {"run": cmd_run, "test": cmd_test, "pg": cmd_pg}[args.command]
         return handler(args)
