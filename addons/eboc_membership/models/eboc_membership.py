@@ -167,6 +167,29 @@ class EbocMembership(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        memberships = super().create(vals_list)
+        memberships._assign_member_numbers()
+        return memberships
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"state", "partner_id", "date_start"} & vals.keys():
+            self._assign_member_numbers()
+        return res
+
+    def _assign_member_numbers(self):
+        """Number the companies of memberships that are or were active, however they
+        got there: a button, an import of existing members, or a data file."""
+        members = self.filtered(
+            lambda m: (
+                m.state in lifecycle.MEMBER_STATES
+                or (m.state in lifecycle.ENDED_STATES and m.date_start)
+            )
+        )
+        members.partner_id._assign_member_number()
+
     # ------------------------------------------------------------------
     # State changes
     # ------------------------------------------------------------------
@@ -237,7 +260,6 @@ class EbocMembership(models.Model):
                 if membership.state in lifecycle.ENDED_STATES:
                     vals.update(date_end=False, leaving_reason_id=False)
                 membership.write(vals)
-            self.partner_id._assign_member_number()
         elif target == lifecycle.APPLICANT:
             self.write({**values, "date_end": False, "leaving_reason_id": False})
         else:

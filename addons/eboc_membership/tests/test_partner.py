@@ -84,6 +84,16 @@ class TestPartnerProfile(EbocMembershipCase):
         with self.assertRaisesRegex(ValidationError, "only be key contact for a role they hold"):
             person.key_role_ids = self.role_ceo
 
+    def test_members_created_or_imported_as_active_get_a_number(self):
+        self._membership(self.steel, self.metal, state="active", date_start="2020-01-01")
+        self._membership(
+            self.forge, self.metal, state="lapsed", date_start="2019-01-01", date_end="2020-01-01"
+        )
+        self._membership(self.inn, self.metal)
+        self.assertTrue(self.steel.member_number)
+        self.assertTrue(self.forge.member_number, "a former member keeps a number")
+        self.assertFalse(self.inn.member_number, "a prospect has none yet")
+
     def test_member_numbers_are_unique_and_kept(self):
         self._membership(self.steel, self.metal, state="applicant").action_activate()
         self._membership(self.forge, self.metal, state="applicant").action_activate()
