@@ -132,6 +132,17 @@ class ResPartner(models.Model):
         for partner in self:
             partner.key_contact_ids = partner.child_ids.filtered("key_role_ids")
 
+    @api.constrains("employee_count", "turnover")
+    def _check_profile_figures(self):
+        for partner in self:
+            if partner.employee_count < 0 or partner.turnover < 0:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: employees and turnover cannot be negative.",
+                        name=partner.display_name,
+                    )
+                )
+
     @api.constrains("key_role_ids", "contact_role_ids", "parent_id")
     def _check_key_roles(self):
         for person in self.filtered("key_role_ids"):

@@ -1,0 +1,32 @@
+# Copyright 2026 EBMO CRM developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "EBMO Dues",
+    "summary": "Membership dues as ordinary Odoo invoices: dues periods and fee rules "
+    "(flat, by size, per employee, percentage of turnover, minimum and maximum, "
+    "proration, entrance fee, exemptions)",
+    "version": "18.0.1.0.0",
+    "category": "Membership",
+    "website": "https://github.com/ebmo-crm/ebmo-crm",
+    "author": "EBMO CRM developers",
+    "maintainers": ["ebmo-crm"],
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "depends": ["eboc_membership", "account"],
+    "data": [
+        "security/eboc_dues_security.xml",
+        "security/ir.model.access.csv",
+        "data/product_data.xml",
+        "data/eboc_membership_type_data.xml",
+        "views/eboc_dues_period_views.xml",
+        "views/eboc_fee_rule_views.xml",
+        "views/eboc_membership_views.xml",
+        "wizards/eboc_dues_period_wizard_views.xml",
+        "views/eboc_dues_menus.xml",
+    ],
+    "demo": [
+        "demo/eboc_dues_period_demo.xml",
+        "demo/eboc_fee_rule_demo.xml",
+    ],
+    "installable": True,
+}

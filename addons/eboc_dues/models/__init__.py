@@ -1,0 +1,5 @@
+from . import fees
+from . import eboc_dues_period
+from . import eboc_fee_rule
+from . import eboc_membership
+from . import eboc_membership_type

@@ -1,0 +1,93 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+DUES_FIELDS = ("dues_exempt", "dues_negotiated", "dues_amount")
+
+
+class EbocMembership(models.Model):
+    _inherit = "eboc.membership"
+
+    dues_exempt = fields.Boolean(
+        "Exempt from Dues",
+        tracking=True,
+        help="This membership pays no dues, whatever its fee rule.",
+    )
+    dues_negotiated = fields.Boolean(
+        "Negotiated Dues",
+        tracking=True,
+        help="Replace the fee rule's amount by a negotiated one (proration still applies).",
+    )
+    dues_amount = fields.Monetary(
+        "Negotiated Amount", currency_field="dues_currency_id", tracking=True
+    )
+    dues_currency_id = fields.Many2one(related="company_id.currency_id", string="Dues Currency")
+    fee_rule_id = fields.Many2one("eboc.fee.rule", compute="_compute_dues_estimate")
+    dues_period_id = fields.Many2one(
+        "eboc.dues.period", compute="_compute_dues_estimate", string="Current Period"
+    )
+    dues_estimate = fields.Monetary(
+        "Dues this Period",
+        currency_field="dues_currency_id",
+        compute="_compute_dues_estimate",
+        help="What the fee rule asks for the current dues period, entrance fee excluded.",
+    )
+    entrance_fee_estimate = fields.Monetary(
+        "Entrance Fee", currency_field="dues_currency_id", compute="_compute_dues_estimate"
+    )
+    dues_warnings = fields.Char("Pricing Warnings", compute="_compute_dues_estimate")
+    can_edit_dues = fields.Boolean(compute="_compute_can_edit_dues")
+
+    @api.constrains("dues_amount")
+    def _check_dues_amount(self):
+        if any(membership.dues_amount < 0 for membership in self):
+            raise ValidationError(self.env._("Negotiated dues cannot be negative."))
+
+    @api.depends_context("uid")
+    def _compute_can_edit_dues(self):
+        self.can_edit_dues = self.env.user.has_group("eboc_dues.group_eboc_dues_officer")
+
+    @api.depends(
+        "association_id",
+        "membership_type_id",
+        "date_start",
+        "date_join",
+        "dues_exempt",
+        "dues_negotiated",
+        "dues_amount",
+        "partner_id.size_class_id",
+        "partner_id.employee_count",
+        "partner_id.turnover",
+    )
+    @api.depends_context("company")
+    def _compute_dues_estimate(self):
+        today = fields.Date.context_today(self)
+        period = self.env["eboc.dues.period"]._get_period_for(today)
+        FeeRule = self.env["eboc.fee.rule"]
+        prices = FeeRule._price_memberships(self, period) if period else {}
+        for membership in self:
+            price = prices.get(membership.id)
+            membership.dues_period_id = period
+            membership.fee_rule_id = price["rule"] if price else False
+            membership.dues_estimate = price["dues"] if price else 0.0
+            membership.entrance_fee_estimate = price["entrance"] if price else 0.0
+            membership.dues_warnings = (
+                ", ".join(FeeRule._warning_labels(price["warnings"])) if price else False
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(name in vals for vals in vals_list for name in DUES_FIELDS):
+            self._check_can_edit_dues()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if any(name in vals for name in DUES_FIELDS):
+            self._check_can_edit_dues()
+        return super().write(vals)
+
+    def _check_can_edit_dues(self):
+        """Exemptions and negotiated amounts are a dues officer's decision."""
+        if not self.env.su and not self.env.user.has_group("eboc_dues.group_eboc_dues_officer"):
+            raise AccessError(
+                self.env._("Only dues officers can exempt a membership or negotiate its dues.")
+            )

@@ -1,0 +1,2 @@
+from . import test_dues_period
+from . import test_fee_rule
