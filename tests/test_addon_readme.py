@@ -30,3 +30,23 @@ def test_readme_is_generated_from_fragments(addon):
     assert readme.read_text() == gen_addon_readme.render(addon), (
         "README.md is out of date: run python3 tools/gen_addon_readme.py"
     )
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=[a.name for a in ADDONS])
+def test_apps_description_is_generated(addon):
+    index = addon / "static" / "description" / "index.html"
+    assert index.exists(), "run python3 tools/gen_addon_readme.py"
+    assert index.read_text() == gen_addon_readme.render_html(addon), (
+        "static/description/index.html is out of date: run python3 tools/gen_addon_readme.py"
+    )
+
+
+def test_markdown_subset_renders():
+    rendered = gen_addon_readme.markdown_to_html(
+        "## Title\n\nSome **bold** and `code`.\n\n- one\n  - nested\n- two\n\n"
+        "| A | B |\n| --- | --- |\n| 1 | 2 |\n"
+    )
+    assert "<h2>Title</h2>" in rendered
+    assert "<strong>bold</strong>" in rendered and "<code>code</code>" in rendered
+    assert rendered.count("<ul>") == 2 and rendered.count("</ul>") == 2
+    assert "<th>A</th>" in rendered and "<td>2</td>" in rendered

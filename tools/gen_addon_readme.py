@@ -5,10 +5,14 @@
     python3 tools/gen_addon_readme.py --check   # exit 1 when one is out of date
 
 The fragments (readme/DESCRIPTION.md, CONFIGURE.md, USAGE.md, CONTRIBUTORS.md) are
-what people edit; the README is what GitHub, the Odoo Apps page and pylint-odoo read.
+what people edit; README.md is what GitHub and pylint-odoo read, and
+static/description/index.html is what Odoo's Apps page shows (without it, Odoo
+parses the README as reStructuredText and logs a warning at install).
 """
 
 import ast
+import html
+import re
 import sys
 from pathlib import Path
 
@@ -46,6 +50,80 @@ def render(addon: Path) -> str:
     return "\n".join(lines).replace("\n\n\n", "\n\n")
 
 
+def _inline(text: str) -> str:
+    text = html.escape(text, quote=False)
+    text = re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
+    text = re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", text)
+    text = re.sub(r"(?<![*\w])\*([^*]+)\*(?![*\w])", r"<em>\1</em>", text)
+    return re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r'<a href="\2">\1</a>', text)
+
+
+def markdown_to_html(markdown: str) -> str:
+    """Render the Markdown the readme fragments use: headings, paragraphs, bullet and
+    numbered lists (one level of nesting), tables, code, bold, italics and links."""
+    out, paragraph, table, lists = [], [], [], []
+
+    def flush():
+        if paragraph:
+            out.append(f"<p>{_inline(' '.join(paragraph))}</p>")
+            paragraph.clear()
+        if table:
+            rows = [r for r in table if not re.fullmatch(r"\|[\s:|-]+\|", r)]
+            cells = [[c.strip() for c in r.strip("|").split("|")] for r in rows]
+            head = "".join(f"<th>{_inline(c)}</th>" for c in cells[0])
+            body = "".join(
+                "<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in row) + "</tr>"
+                for row in cells[1:]
+            )
+            out.append(f'<table class="table"><thead><tr>{head}</tr></thead>{body}</table>')
+            table.clear()
+
+    def close_lists(depth=0):
+        while len(lists) > depth:
+            out.append(f"</li></{lists.pop()}>")
+
+    for line in markdown.splitlines():
+        item = re.match(r"^( *)(-|\d+\.) (.*)$", line)
+        if not line.strip():
+            flush()
+            continue
+        if line.startswith("#"):
+            flush()
+            close_lists()
+            level = len(line) - len(line.lstrip("#"))
+            out.append(f"<h{level}>{_inline(line[level:].strip())}</h{level}>")
+        elif line.startswith("|"):
+            close_lists()
+            paragraph and flush()
+            table.append(line.strip())
+        elif item:
+            flush()
+            depth = len(item.group(1)) // 2 + 1
+            tag = "ul" if item.group(2) == "-" else "ol"
+            if depth > len(lists):
+                lists.append(tag)
+                out.append(f"<{tag}><li>")
+            else:
+                close_lists(depth)
+                out.append("</li><li>")
+            paragraph.append(item.group(3))
+        else:
+            if lists and not line.startswith(" "):
+                flush()
+                close_lists()
+            paragraph.append(line.strip())
+        if paragraph and (item or lists):
+            out.append(_inline(" ".join(paragraph)))
+            paragraph.clear()
+    flush()
+    close_lists()
+    return "\n".join(out) + "\n"
+
+
+def render_html(addon: Path) -> str:
+    return markdown_to_html(render(addon).split("\n", 1)[1])
+
+
 def main(argv):
     check = "--check" in argv
     stale = []
@@ -53,15 +131,19 @@ def main(argv):
         addon = manifest.parent
         if not (addon / "readme").is_dir():
             continue
-        text = render(addon)
-        target = addon / "README.md"
-        if target.exists() and target.read_text() == text:
-            continue
-        if check:
-            stale.append(str(target))
-        else:
-            target.write_text(text)
-            print(f"wrote {target}")
+        outputs = {
+            addon / "README.md": render(addon),
+            addon / "static" / "description" / "index.html": render_html(addon),
+        }
+        for target, text in outputs.items():
+            if target.exists() and target.read_text() == text:
+                continue
+            if check:
+                stale.append(str(target))
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text)
+                print(f"wrote {target}")
     if stale:
         print("out of date (run python3 tools/gen_addon_readme.py):", *stale, sep="\n  ")
         return 1
