@@ -218,6 +218,14 @@ def addons_with_template() -> list[str]:
 
 
 CASES = [(addon, lang) for addon in addons_with_template() for lang in LANGS]
+ADDONS = sorted(p.parent.name for p in ADDONS_DIR.glob("*/__manifest__.py"))
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_every_addon_ships_a_template(addon):
+    # Without a template, the checks below would not look at the addon at all.
+    pot = ADDONS_DIR / addon / "i18n" / f"{addon}.pot"
+    assert pot.is_file(), f"{pot} is missing: export it with odoo --i18n-export"
 
 
 def _case_id(case):
