@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import importlib.util
 from pathlib import Path
 
 from eboc_tools.common import addons_dir, discover_addons
@@ -94,3 +95,12 @@ def access_models(addon: str) -> dict[str, int]:
 
 def model_xmlid(model: str) -> str:
     return "model_" + model.replace(".", "_")
+
+
+def load_module_file(path: Path, name: str):
+    """Import one Python file by its path: for pure modules inside an addon (whose
+    package imports Odoo) and for the repository's tools."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -1,18 +1,14 @@
 """Each addon documents itself: readme fragments exist and README.md is up to date."""
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
+from addon_files import load_module_file
+
 REPO = Path(__file__).resolve().parents[1]
 ADDONS = sorted(p.parent for p in (REPO / "addons").glob("*/__manifest__.py"))
-
-spec = importlib.util.spec_from_file_location(
-    "gen_addon_readme", REPO / "tools" / "gen_addon_readme.py"
-)
-gen_addon_readme = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(gen_addon_readme)
+gen_addon_readme = load_module_file(REPO / "tools" / "gen_addon_readme.py", "gen_addon_readme")
 
 
 @pytest.mark.parametrize("addon", ADDONS, ids=[a.name for a in ADDONS])

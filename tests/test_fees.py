@@ -3,23 +3,15 @@
 models/fees.py imports nothing from Odoo, so it loads straight from its file.
 """
 
-import importlib.util
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from addon_files import load_module_file
+
 FEES_PATH = Path(__file__).resolve().parents[1] / "addons" / "eboc_dues" / "models" / "fees.py"
-
-
-def _load():
-    spec = importlib.util.spec_from_file_location("eboc_fees", FEES_PATH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-fees = _load()
+fees = load_module_file(FEES_PATH, "eboc_fees")
 
 SIZES = {"micro": 100.0, "small": 250.0, "medium": 800.0, "large": 2000.0}
 

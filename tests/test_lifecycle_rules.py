@@ -3,24 +3,16 @@
 models/lifecycle.py imports nothing from Odoo, so it loads straight from its file.
 """
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
+from addon_files import load_module_file
+
 LIFECYCLE_PATH = (
     Path(__file__).resolve().parents[1] / "addons" / "eboc_membership" / "models" / "lifecycle.py"
 )
-
-
-def _load():
-    spec = importlib.util.spec_from_file_location("eboc_lifecycle", LIFECYCLE_PATH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-lifecycle = _load()
+lifecycle = load_module_file(LIFECYCLE_PATH, "eboc_lifecycle")
 
 
 def test_module_does_not_import_odoo():
