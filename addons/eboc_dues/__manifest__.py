@@ -20,6 +20,7 @@
         "data/eboc_membership_type_data.xml",
         "views/eboc_dues_period_views.xml",
         "views/eboc_fee_rule_views.xml",
+        "views/eboc_dues_run_views.xml",
         "views/eboc_membership_views.xml",
         "wizards/eboc_dues_period_wizard_views.xml",
         "views/eboc_dues_menus.xml",
@@ -27,6 +28,7 @@
     "demo": [
         "demo/eboc_dues_period_demo.xml",
         "demo/eboc_fee_rule_demo.xml",
+        "demo/eboc_dues_run_demo.xml",
     ],
     "installable": True,
 }

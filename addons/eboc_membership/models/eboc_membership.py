@@ -29,7 +29,8 @@ class EbocMembership(models.Model):
         ondelete="restrict",
         tracking=True,
         domain="[('company_id', 'in', allowed_company_ids)]",
-        help="The membership's company follows its association.",
+        help="The association the company is a member of. The membership belongs to the "
+        "association's Odoo company.",
     )
     membership_type_id = fields.Many2one(
         "eboc.membership.type", string="Type", tracking=True, ondelete="restrict"
