@@ -1,4 +1,5 @@
 from . import fees
+from . import account_move
 from . import eboc_dues_period
 from . import eboc_dues_run
 from . import eboc_dues_line

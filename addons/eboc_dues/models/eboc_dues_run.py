@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from odoo.addons.eboc_membership.models import lifecycle
 
@@ -33,7 +34,12 @@ class EbocDuesRun(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     state = fields.Selection(
-        [("draft", "Draft"), ("preview", "Previewed")],
+        [
+            ("draft", "Draft"),
+            ("preview", "Previewed"),
+            ("invoicing", "Invoicing"),
+            ("done", "Invoiced"),
+        ],
         required=True,
         default="draft",
         tracking=True,
@@ -43,6 +49,12 @@ class EbocDuesRun(models.Model):
     line_count = fields.Integer(compute="_compute_totals", string="Memberships")
     warning_count = fields.Integer(compute="_compute_totals", string="Warnings")
     amount_total = fields.Monetary(compute="_compute_totals", string="Total")
+    batch_size = fields.Integer(
+        default=200,
+        help="Invoices created and posted per transaction. A run with more lines than "
+        "this is invoiced by a background job that commits after each batch.",
+    )
+    invoiced_count = fields.Integer(compute="_compute_totals", string="Invoiced")
     skipped_count = fields.Integer(
         "Already in Another Run",
         readonly=True,
@@ -50,20 +62,22 @@ class EbocDuesRun(models.Model):
         help="Memberships left out because another run already has them for this period.",
     )
 
-    @api.depends("line_ids.amount_total", "line_ids.has_warning")
+    @api.depends("line_ids.amount_total", "line_ids.has_warning", "line_ids.move_id")
     def _compute_totals(self):
         groups = self.env["eboc.dues.line"]._read_group(
             [("run_id", "in", self.ids)],
-            ["run_id", "has_warning"],
+            ["run_id", "has_warning", "move_id"],
             ["__count", "amount_total:sum"],
         )
-        totals = {run.id: [0, 0, 0.0] for run in self}
-        for run, has_warning, count, amount in groups:
-            totals[run.id][0] += count
-            totals[run.id][1] += count if has_warning else 0
-            totals[run.id][2] += amount
+        totals = {run.id: [0, 0, 0, 0.0] for run in self}
+        for run, has_warning, move, count, amount in groups:
+            total = totals[run.id]
+            total[0] += count
+            total[1] += count if has_warning else 0
+            total[2] += count if move else 0
+            total[3] += amount
         for run in self:
-            run.line_count, run.warning_count, run.amount_total = totals[run.id]
+            run.line_count, run.warning_count, run.invoiced_count, run.amount_total = totals[run.id]
 
     @api.onchange("period_id")
     def _onchange_period_id(self):
@@ -118,8 +132,71 @@ class EbocDuesRun(models.Model):
 
     def action_reset(self):
         """Drop the preview, so that its memberships can go in another run."""
+        if any(run.state not in ("draft", "preview") for run in self):
+            raise UserError(self.env._("A run that has invoiced cannot go back to draft."))
         self.line_ids.unlink()
         self.write({"state": "draft", "skipped_count": 0})
+
+    def action_confirm(self):
+        """Invoice the previewed lines: at once for a small run, else in the background."""
+        for run in self:
+            if run.state != "preview":
+                raise UserError(self.env._("Preview the run before invoicing it."))
+            run.state = "invoicing"
+            if len(run._get_lines_to_invoice()) <= run.batch_size:
+                run._invoice_batch()
+            else:
+                self.env.ref("eboc_dues.ir_cron_eboc_dues_invoice")._trigger()
+        return True
+
+    def _get_lines_to_invoice(self, limit=None):
+        """Lines with something to bill and no invoice yet: what a rerun resumes."""
+        return self.env["eboc.dues.line"].search(
+            [("run_id", "in", self.ids), ("move_id", "=", False), ("amount_total", ">", 0)],
+            limit=limit,
+            order="id",
+        )
+
+    def _invoice_batch(self):
+        """Create and post the invoices of the next batch of lines; return their number.
+
+        Invoices are created with one ``create`` and posted with one ``action_post``;
+        a line gets its invoice in the same transaction, so a batch that fails leaves
+        neither, and the next call starts again from the lines without an invoice.
+        """
+        self.ensure_one()
+        lines = self._get_lines_to_invoice(limit=self.batch_size)
+        moves = self.env["account.move"].create([line._prepare_invoice_vals() for line in lines])
+        moves.action_post()
+        for line, move in zip(lines, moves, strict=True):
+            line.move_id = move
+        if not self._get_lines_to_invoice(limit=1):
+            self.state = "done"
+        return len(lines)
+
+    @api.model
+    def _cron_invoice(self):
+        """Invoice one batch of a run waiting for it; the cron calls again while work
+        remains, committing in between."""
+        run = self.search([("state", "=", "invoicing")], limit=1, order="id")
+        done = run._invoice_batch() if run else 0
+        remaining = self.env["eboc.dues.line"].search_count(
+            [
+                ("run_id.state", "=", "invoicing"),
+                ("move_id", "=", False),
+                ("amount_total", ">", 0),
+            ]
+        )
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+
+    def action_open_invoices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
+        action["domain"] = [("id", "in", self.line_ids.move_id.ids)]
+        action["context"] = {"default_move_type": "out_invoice"}
+        return action
 
     def action_open_lines(self):
         self.ensure_one()

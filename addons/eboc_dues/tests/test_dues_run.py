@@ -1,6 +1,8 @@
+from unittest.mock import patch
+
 import psycopg2
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged, users
 from odoo.tools import mute_logger
 
@@ -122,3 +124,98 @@ class TestDuesRun(EbocDuesCase):
         run.action_preview()
         self.assertEqual(run.line_count, 3)
         self.assertEqual(run.action_open_lines()["domain"], [("run_id", "=", run.id)])
+
+
+@tagged("post_install", "-at_install")
+class TestDuesRunInvoicing(EbocDuesCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.ref("eboc_dues.product_membership_dues").property_account_income_id = cls.env[
+            "account.account"
+        ].search(
+            [("account_type", "=", "income"), ("company_ids", "in", cls.env.company.ids)], limit=1
+        )
+        cls.payer = cls.env["res.partner"].create(
+            {"name": "Steel Group Holding", "is_company": True}
+        )
+        cls.m_steel = cls._membership(
+            cls.steel,
+            cls.metal,
+            state="active",
+            date_start="2031-04-10",
+            paying_partner_id=cls.payer.id,
+        )
+        cls.m_forge = cls._membership(cls.forge, cls.metal, state="active", date_start="2015-01-01")
+        cls.m_exempt = cls._membership(
+            cls.inn, cls.metal, state="active", date_start="2015-01-01", dues_exempt=True
+        )
+        cls.dues_run = cls.env["eboc.dues.run"].create(
+            {
+                "name": "Metal 2031",
+                "period_id": cls.period.id,
+                "association_ids": [(6, 0, cls.metal.ids)],
+                "batch_size": 1,
+            }
+        )
+        cls.dues_run.action_preview()
+
+    def _invoices(self):
+        return self.env["account.move"].search([("eboc_dues_period_id", "=", self.period.id)])
+
+    def test_small_run_invoices_at_once_with_one_posted_invoice_per_line(self):
+        self.dues_run.batch_size = 10
+        self.dues_run.with_user(self.dues_officer).action_confirm()
+        self.assertEqual(self.dues_run.state, "done")
+        invoices = self._invoices()
+        self.assertEqual(len(invoices), 2, "the exempt membership owes nothing: no invoice")
+        self.assertEqual(set(invoices.mapped("state")), {"posted"})
+        steel = invoices.filtered(lambda move: move.eboc_membership_id == self.m_steel)
+        self.assertEqual(steel.partner_id, self.payer, "the paying partner is invoiced")
+        self.assertEqual(steel.eboc_association_id, self.metal)
+        self.assertEqual(steel.amount_total, 1800.0 + 250.0, "prorated dues and entrance fee")
+        self.assertEqual(len(steel.invoice_line_ids), 2)
+        self.assertEqual(self.dues_run.invoiced_count, 2)
+        action = self.dues_run.action_open_invoices()
+        self.assertEqual(self.env["account.move"].search(action["domain"]), invoices)
+
+    def test_large_run_goes_to_the_background_job_batch_by_batch(self):
+        self.dues_run.action_confirm()
+        self.assertEqual(self.dues_run.state, "invoicing")
+        self.assertFalse(self._invoices(), "nothing is billed in the web request")
+        self.env["eboc.dues.run"]._cron_invoice()
+        self.assertEqual(len(self._invoices()), 1)
+        self.assertEqual(self.dues_run.state, "invoicing")
+        self.env["eboc.dues.run"]._cron_invoice()
+        self.assertEqual(len(self._invoices()), 2)
+        self.assertEqual(self.dues_run.state, "done")
+
+    def test_rerun_after_failure_half_way_bills_each_membership_once(self):
+        self.dues_run.action_confirm()
+        self.env["eboc.dues.run"]._cron_invoice()  # first batch committed
+        with (
+            patch.object(
+                type(self.env["account.move"]),
+                "action_post",
+                side_effect=RuntimeError("server lost"),
+            ),
+            self.assertRaises(RuntimeError),
+            self.cr.savepoint(),
+        ):
+            self.env["eboc.dues.run"]._cron_invoice()
+        self.assertEqual(len(self._invoices()), 1, "the failed batch left nothing behind")
+        self.env["eboc.dues.run"]._cron_invoice()
+        self.env["eboc.dues.run"]._cron_invoice()
+        invoices = self._invoices()
+        self.assertEqual(len(invoices), 2)
+        self.assertEqual(invoices.eboc_membership_id, self.m_steel | self.m_forge)
+        self.assertEqual(self.dues_run.state, "done")
+        with self.assertRaises(UserError):
+            self.dues_run.action_confirm()
+        with self.assertRaises(UserError):
+            self.dues_run.action_reset()
+
+    def test_membership_officer_cannot_invoice(self):
+        with self.assertRaises(AccessError):
+            self.dues_run.with_user(self.officer).action_confirm()
+        self.assertFalse(self._invoices())
