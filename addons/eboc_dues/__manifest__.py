@@ -32,5 +32,10 @@
         "demo/eboc_fee_rule_demo.xml",
         "demo/eboc_dues_run_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "eboc_dues/static/src/tours/*.js",
+        ],
+    },
     "installable": True,
 }
