@@ -3,6 +3,14 @@ from odoo.tests import new_test_user
 from odoo.addons.eboc_membership.tests.common import EbocMembershipCase
 
 
+def give_dues_product_an_income_account(env):
+    """Invoices need an income account; the test database's chart decides which."""
+    income = env["account.account"].search(
+        [("account_type", "=", "income"), ("company_ids", "in", env.company.ids)], limit=1
+    )
+    env.ref("eboc_dues.product_membership_dues").property_account_income_id = income
+
+
 class EbocDuesCase(EbocMembershipCase):
     """Adds a dues officer, a calendar-year period and fee rules to the membership fixtures."""
 

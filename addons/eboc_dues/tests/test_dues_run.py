@@ -6,7 +6,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged, users
 from odoo.tools import mute_logger
 
-from .common import EbocDuesCase
+from .common import EbocDuesCase, give_dues_product_an_income_account
 
 
 @tagged("post_install", "-at_install")
@@ -131,11 +131,7 @@ class TestDuesRunInvoicing(EbocDuesCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env.ref("eboc_dues.product_membership_dues").property_account_income_id = cls.env[
-            "account.account"
-        ].search(
-            [("account_type", "=", "income"), ("company_ids", "in", cls.env.company.ids)], limit=1
-        )
+        give_dues_product_an_income_account(cls.env)
         cls.payer = cls.env["res.partner"].create(
             {"name": "Steel Group Holding", "is_company": True}
         )

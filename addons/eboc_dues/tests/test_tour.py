@@ -1,5 +1,7 @@
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import give_dues_product_an_income_account
+
 
 @tagged("post_install", "-at_install")
 class TestDuesTour(HttpCase):
@@ -9,11 +11,7 @@ class TestDuesTour(HttpCase):
             login="tour_dues_officer",
             groups="base.group_user,eboc_dues.group_eboc_dues_officer",
         )
-        income = self.env["account.account"].search(
-            [("account_type", "=", "income"), ("company_ids", "in", self.env.company.ids)],
-            limit=1,
-        )
-        self.env.ref("eboc_dues.product_membership_dues").property_account_income_id = income
+        give_dues_product_an_income_account(self.env)
         period = self.env["eboc.dues.period"].create(
             {"name": "Tour 2032", "date_from": "2032-01-01", "date_to": "2032-12-31"}
         )
