@@ -9,7 +9,10 @@ for you)::
 
 It uses Odoo as a library: ``--create-db`` creates the database and installs
 ``eboc_membership`` without demo data (what ``odoo-bin -d DB -i eboc_membership
---without-demo=all --stop-after-init`` does), then the script builds
+--without-demo=all --stop-after-init`` does), with the addons named by ``--modules``
+(``--modules eboc_dues`` for the dues benchmark, ``bench/dues.py``); when one of them
+brings ``account``, the company gets Odoo's generic chart of accounts unless it has
+one. Then the script builds
 
 * a region tree (country, regions, districts) and an association tree (a national
   federation with sectoral, regional and local associations, each an active member
@@ -342,15 +345,24 @@ class Phases:
 # ---------------------------------------------------------------------------
 
 
+def modules_to_install(args):
+    """The addons --create-db installs: eboc_membership and those of --modules."""
+    return list(dict.fromkeys([MODULE, *args.modules]))
+
+
 def start_odoo(args, phases):
-    """Parse the Odoo config, create the database if asked, return the registry."""
+    """Parse the Odoo config, create the database if asked, install the addons of
+    --modules, return the registry."""
     import odoo  # noqa: PLC0415 - the interpreter decides which Odoo this is
     from odoo.modules.registry import Registry  # noqa: PLC0415
 
     odoo_args = ["-c", args.config, "-d", args.database, f"--log-level={args.log_level}"]
     if args.create_db:
         # What `odoo-bin -d DB -i eboc_membership --without-demo=all` does.
-        odoo_args += ["-i", MODULE, "--without-demo=all"]
+        odoo_args += ["-i", ",".join(modules_to_install(args)), "--without-demo=all"]
+    elif args.modules:
+        # Installs those not installed yet, as `odoo-bin -d DB -i ...` does.
+        odoo_args += ["-i", ",".join(args.modules), "--without-demo=all"]
     odoo.tools.config.parse_config(odoo_args, setup_logging=True)
     with phases("install"):
         if args.create_db:
@@ -362,9 +374,29 @@ def start_odoo(args, phases):
                     "to add companies to it."
                 ) from None
             registry = Registry.new(args.database, update_module=True)
+        elif args.modules:
+            registry = Registry.new(args.database, update_module=True)
         else:
             registry = Registry(args.database)
+        if args.create_db or args.modules:
+            ensure_chart_of_accounts(registry)
     return odoo, registry
+
+
+def ensure_chart_of_accounts(registry):
+    """Give the main company a chart of accounts when ``account`` is installed.
+
+    Installing ``account`` loads the chart of the company's country, or the generic
+    one, when the registry is ready; this only covers a database where that did not
+    happen, so that invoices can be posted (what a person does in the setup wizard).
+    """
+    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
+
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        if "account.chart.template" not in env or env.company.chart_template:
+            return
+        env["account.chart.template"].try_loading("generic_coa", env.company, install_demo=False)
 
 
 # ---------------------------------------------------------------------------
@@ -909,6 +941,13 @@ def parse_args(argv=None):
         help="create the database and install eboc_membership without demo data",
     )
     parser.add_argument(
+        "--modules",
+        default="",
+        metavar="ADDONS",
+        help="comma-separated addons to install as well (with --create-db, or into an "
+        "existing database), e.g. eboc_dues; a chart of accounts comes with account",
+    )
+    parser.add_argument(
         "--stock-partner-sync",
         action="store_true",
         help="let res.partner.create sync address and commercial fields to each new "
@@ -923,6 +962,7 @@ def parse_args(argv=None):
         help="write a cProfile of the data generation (not the install) to FILE",
     )
     args = parser.parse_args(argv)
+    args.modules = [name.strip() for name in args.modules.split(",") if name.strip()]
     if args.companies < 0 or args.contacts_per_company < 0 or args.chunk_size < 1:
         parser.error("counts must be positive")
     return args
@@ -945,6 +985,13 @@ def main(argv=None):
             [("name", "=", MODULE), ("state", "=", "installed")]
         ):
             raise SystemExit(f"{MODULE} is not installed in {args.database}; use --create-db")
+        missing = set(args.modules) - set(
+            env["ir.module.module"]
+            .search([("name", "in", args.modules), ("state", "=", "installed")])
+            .mapped("name")
+        )
+        if missing:
+            raise SystemExit(f"Not installed in {args.database}: {', '.join(sorted(missing))}")
         with phases("reference_data"):
             ref = Reference(env, rng, args.country)
             ref.ensure_users()
@@ -1004,6 +1051,7 @@ def main(argv=None):
         "chunk_size": args.chunk_size,
         "seed": args.seed,
         "partner_sync": "stock" if args.stock_partner_sync else "in_create_values",
+        "modules": modules_to_install(args),
         "created": dict(counters),
         "rows_created": counters["companies"] + counters["contacts"] + counters["memberships"],
         "summary": summary,

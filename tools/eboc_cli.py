@@ -8,6 +8,7 @@ Commands:
   ./eboc shell [ARGS...]             odoo shell on the run database
   ./eboc odoo ARGS...                odoo with the generated config (.eboc/odoo-run.conf)
   ./eboc bench ARGS...               bench/generate.py with Odoo's interpreter (see bench/README.md)
+  ./eboc bench dues ARGS...          bench/dues.py: a dues run against stock membership
 
 Environment:
   ODOO_SRC        Odoo 18 source tree (folder with odoo-bin); checked first
@@ -192,8 +193,21 @@ def _passthrough(argv: list[str], shell: bool) -> int:
         env.pg.release()
 
 
+BENCH_SCRIPTS = {"generate": "generate.py", "dues": "dues.py"}
+
+
+def bench_script(argv: list[str]) -> tuple[Path, list[str]]:
+    """The bench script ``./eboc bench`` runs and its arguments: ``dues`` (or
+    ``generate``) names one; without a name it is generate.py."""
+    bench = Path(__file__).resolve().parents[1] / "bench"
+    if argv and argv[0] in BENCH_SCRIPTS:
+        return bench / BENCH_SCRIPTS[argv[0]], argv[1:]
+    return bench / BENCH_SCRIPTS["generate"], argv
+
+
 def _bench(argv: list[str]) -> int:
-    """Run bench/generate.py with Odoo's interpreter and the run configuration."""
+    """Run a bench script with Odoo's interpreter and the bench configuration."""
+    script, script_args = bench_script(argv)
     folder = _addons_dir(argparse.Namespace())
     try:
         env = prepare("bench", folder, {})
@@ -205,8 +219,7 @@ def _bench(argv: list[str]) -> int:
             # A source tree is not installed: make its odoo package importable.
             paths = [str(env.odoo.source_dir), run_env.get("PYTHONPATH", "")]
             run_env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
-        script = Path(__file__).resolve().parents[1] / "bench" / "generate.py"
-        cmd = [env.odoo.python, str(script), "--config", str(env.conf), *argv]
+        cmd = [env.odoo.python, str(script), "--config", str(env.conf), *script_args]
         return run_foreground(cmd, run_env)
     finally:
         env.pg.release()
@@ -242,7 +255,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     subs.add_parser("shell", help="odoo shell on the run database (extra args passed on)")
     subs.add_parser("odoo", help="odoo with the generated config (args passed on)")
-    subs.add_parser("bench", help="bench/generate.py on Odoo's interpreter (args passed on)")
+    subs.add_parser(
+        "bench",
+        help="bench/generate.py, or bench/dues.py with 'bench dues', on Odoo's interpreter "
+        "(args passed on)",
+    )
     return parser
 
 
