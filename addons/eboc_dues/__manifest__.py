@@ -2,9 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "EBMO Dues",
-    "summary": "Membership dues as ordinary Odoo invoices: dues periods and fee rules "
-    "(flat, by size, per employee, percentage of turnover, minimum and maximum, "
-    "proration, entrance fee, exemptions)",
+    "summary": "Membership dues as ordinary Odoo invoices: fee rules, dues runs, a "
+    "traffic light that follows payments, reminders, suspension and dues reports",
     "version": "18.0.1.0.0",
     "category": "Membership",
     "website": "https://github.com/ebmo-crm/ebmo-crm",
@@ -19,11 +18,17 @@
         "data/product_data.xml",
         "data/eboc_membership_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_template_data.xml",
+        "data/eboc_dues_reminder_step_data.xml",
+        "report/report_invoice.xml",
+        "report/eboc_dues_ranking_views.xml",
         "views/eboc_dues_period_views.xml",
         "views/eboc_fee_rule_views.xml",
         "views/eboc_dues_run_views.xml",
         "views/account_move_views.xml",
         "views/eboc_membership_views.xml",
+        "views/res_partner_views.xml",
+        "views/eboc_dues_reminder_step_views.xml",
         "wizards/eboc_dues_period_wizard_views.xml",
         "views/eboc_dues_menus.xml",
     ],

@@ -1,4 +1,5 @@
 from . import fees
+from . import lights
 from . import account_move
 from . import eboc_dues_period
 from . import eboc_dues_run
@@ -6,3 +7,5 @@ from . import eboc_dues_line
 from . import eboc_fee_rule
 from . import eboc_membership
 from . import eboc_membership_type
+from . import eboc_dues_reminder_step
+from . import res_partner

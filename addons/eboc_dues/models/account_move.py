@@ -13,3 +13,16 @@ class AccountMove(models.Model):
     eboc_association_id = fields.Many2one(
         "eboc.association", string="Association", readonly=True, copy=False
     )
+
+
+class AccountMoveLine(models.Model):
+    _inherit = "account.move.line"
+
+    def reconcile(self):
+        """Payments, credit notes and bank reconciliations all end here: reinstate the
+        memberships suspended for dues once their invoices are settled."""
+        results = super().reconcile()
+        dues_moves = self.move_id.filtered("eboc_membership_id")
+        if dues_moves:
+            dues_moves.eboc_membership_id.sudo()._reinstate_paid()
+        return results

@@ -55,6 +55,19 @@ class EbocDuesRun(models.Model):
         "this is invoiced by a background job that commits after each batch.",
     )
     invoiced_count = fields.Integer(compute="_compute_totals", string="Invoiced")
+    invoice_date = fields.Date(
+        default=fields.Date.context_today,
+        help="Date of the invoices; their due date follows the payment terms.",
+    )
+    date_due = fields.Date(
+        "Due Date",
+        help="One due date for every invoice of the run, instead of the payment terms.",
+    )
+    send_invoices = fields.Boolean(
+        "Email the Invoices",
+        help="Send each invoice, with its PDF, to the company once posted. Accounting "
+        "sends them in the background, as with its own Send button.",
+    )
     skipped_count = fields.Integer(
         "Already in Another Run",
         readonly=True,
@@ -166,13 +179,29 @@ class EbocDuesRun(models.Model):
         """
         self.ensure_one()
         lines = self._get_lines_to_invoice(limit=self.batch_size)
-        moves = self.env["account.move"].create([line._prepare_invoice_vals() for line in lines])
+        # The run is the invoices' history: no "created" note in each one's chatter.
+        Move = self.env["account.move"].with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True, mail_notrack=True
+        )
+        moves = Move.create([line._prepare_invoice_vals() for line in lines])
         moves.action_post()
+        moves = moves.with_env(self.env)
         for line, move in zip(lines, moves, strict=True):
             line.move_id = move
+        if self.send_invoices:
+            self._send_invoices(moves)
         if not self._get_lines_to_invoice(limit=1):
             self.state = "done"
         return len(lines)
+
+    def _send_invoices(self, moves):
+        """Hand the invoices to accounting's background sending, as its Send button
+        does for many invoices: PDF attached, email to the partner, chatter log."""
+        moves.sending_data = {
+            "author_user_id": self.env.user.id,
+            "author_partner_id": self.env.user.partner_id.id,
+        }
+        self.env.ref("account.ir_cron_account_move_send")._trigger()
 
     @api.model
     def _cron_invoice(self):
@@ -188,6 +217,30 @@ class EbocDuesRun(models.Model):
             ]
         )
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+
+    def _register_demo_payments(self):
+        """Demo data: members settle the run's invoices through accounting's payment
+        wizard, as an accountant records them: six in ten pay in full on the due
+        date, one pays half, three have not paid."""
+        today = fields.Date.context_today(self)
+        for index, move in enumerate(self.line_ids.move_id.sorted("id")):
+            slot = index % 10
+            if slot > 6:
+                continue
+            amount = (
+                move.amount_residual
+                if slot < 6
+                else move.currency_id.round(move.amount_residual / 2)
+            )
+            self.env["account.payment.register"].with_context(
+                active_model="account.move", active_ids=move.ids
+            ).create(
+                {
+                    "payment_date": min(move.invoice_date_due, today),
+                    "amount": amount,
+                    "payment_difference_handling": "open",
+                }
+            )._create_payments()
 
     def action_open_invoices(self):
         self.ensure_one()

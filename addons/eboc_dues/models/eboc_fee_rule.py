@@ -93,9 +93,23 @@ class EbocFeeRule(models.Model):
         domain=[("type_tax_use", "=", "sale")],
         help="Leave empty to use the product's taxes.",
     )
+    grace_days = fields.Integer(
+        default=30,
+        tracking=True,
+        help="Days after the due date before an unpaid invoice turns the light red.",
+    )
+    suspend_after_days = fields.Integer(
+        "Suspend After (Days)",
+        tracking=True,
+        help="Suspend an active membership automatically when its dues have been red "
+        "for this many days; it is reinstated as soon as they are paid. 0 never "
+        "suspends.",
+    )
     note = fields.Text()
 
     @api.constrains(
+        "grace_days",
+        "suspend_after_days",
         "amount_flat",
         "amount_per_employee",
         "turnover_rate",
@@ -106,6 +120,8 @@ class EbocFeeRule(models.Model):
     def _check_amounts(self):
         for rule in self:
             figures = (
+                rule.grace_days,
+                rule.suspend_after_days,
                 rule.amount_flat,
                 rule.amount_per_employee,
                 rule.turnover_rate,
@@ -116,7 +132,8 @@ class EbocFeeRule(models.Model):
             if any(figure < 0 for figure in figures):
                 raise ValidationError(
                     self.env._(
-                        "Fee rule %(name)s: amounts and rates cannot be negative.", name=rule.name
+                        "Fee rule %(name)s: amounts, rates and days cannot be negative.",
+                        name=rule.name,
                     )
                 )
             if rule.amount_max and rule.amount_min > rule.amount_max:

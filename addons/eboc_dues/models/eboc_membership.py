@@ -1,5 +1,12 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+
+from odoo.addons.eboc_membership.models import lifecycle
+
+from . import lights
+from .eboc_dues_line import LIGHT_SELECTION
 
 DUES_FIELDS = ("dues_exempt", "dues_negotiated", "dues_amount")
 
@@ -36,6 +43,83 @@ class EbocMembership(models.Model):
     )
     dues_warnings = fields.Char("Pricing Warnings", compute="_compute_dues_estimate")
     can_edit_dues = fields.Boolean(compute="_compute_can_edit_dues")
+    dues_line_ids = fields.One2many("eboc.dues.line", "membership_id", string="Dues Lines")
+    dues_light = fields.Selection(
+        LIGHT_SELECTION,
+        compute="_compute_dues_light",
+        store=True,
+        index=True,
+    )
+    dues_suspended = fields.Boolean(
+        "Suspended for Dues",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Suspended automatically for unpaid dues: reinstated automatically once paid.",
+    )
+
+    @api.depends("dues_line_ids.light")
+    def _compute_dues_light(self):
+        groups = (
+            self.env["eboc.dues.line"]
+            .sudo()
+            ._read_group([("membership_id", "in", self._origin.ids)], ["membership_id", "light"])
+        )
+        by_membership = defaultdict(list)
+        for membership, light in groups:
+            by_membership[membership.id].append(light)
+        for membership in self:
+            membership.dues_light = lights.worst(by_membership[membership._origin.id])
+
+    # ------------------------------------------------------------------
+    # Suspension for unpaid dues, and reinstatement on payment
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _suspend_for_dues(self, today=None):
+        """Suspend the active memberships whose dues are red past their fee rule's
+        suspension delay; one search, one state change for all of them."""
+        today = today or fields.Date.context_today(self)
+        lines = self.env["eboc.dues.line"].search(
+            [
+                ("light", "=", lights.RED),
+                ("date_suspend", "!=", False),
+                ("date_suspend", "<", today),
+                ("membership_id.state", "=", lifecycle.ACTIVE),
+            ]
+        )
+        memberships = lines.membership_id
+        if not memberships:
+            return memberships
+        memberships._change_state(lifecycle.SUSPENDED, {"dues_suspended": True})
+        for line in lines.grouped("membership_id").values():
+            line = line[0]
+            line.membership_id.message_post(
+                body=self.env._(
+                    "Suspended automatically: dues invoice %(invoice)s for %(period)s is "
+                    "unpaid %(days)s days after its due date.",
+                    invoice=line.move_id.name,
+                    period=line.period_id.name,
+                    days=line.days_overdue,
+                ),
+            )
+        return memberships
+
+    def _reinstate_paid(self):
+        """Reinstate the memberships suspended for dues that have nothing red left."""
+        paid = self.filtered(
+            lambda m: (
+                m.dues_suspended and m.state == lifecycle.SUSPENDED and m.dues_light != lights.RED
+            )
+        )
+        if not paid:
+            return paid
+        paid._change_state(lifecycle.ACTIVE, {"dues_suspended": False})
+        for membership in paid:
+            membership.message_post(
+                body=self.env._("Reinstated automatically: the overdue dues are paid.")
+            )
+        return paid
 
     @api.constrains("dues_amount")
     def _check_dues_amount(self):
@@ -83,6 +167,9 @@ class EbocMembership(models.Model):
     def write(self, vals):
         if any(name in vals for name in DUES_FIELDS):
             self._check_can_edit_dues()
+        if vals.get("state") not in (None, lifecycle.SUSPENDED) and "dues_suspended" not in vals:
+            # Reinstated or ended by hand: no longer waiting for a payment.
+            vals = {**vals, "dues_suspended": False}
         return super().write(vals)
 
     def _check_can_edit_dues(self):

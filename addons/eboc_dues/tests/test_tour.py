@@ -41,5 +41,10 @@ class TestDuesTour(HttpCase):
         invoices = run.line_ids.move_id
         self.assertEqual(len(invoices), 2)
         self.assertEqual(set(invoices.mapped("state")), {"posted"})
+        self.assertEqual(len(invoices.filtered(lambda m: m.payment_state == "not_paid")), 1)
         self.assertEqual(sum(invoices.mapped("amount_total")), 1300.0)
         self.assertEqual(invoices.eboc_association_id, association)
+        bakery = run.line_ids.filtered(lambda line: line.partner_id.name == "Tour Bakery")
+        self.assertIn(bakery.move_id.payment_state, ("in_payment", "paid"))
+        self.assertEqual(bakery.light, "green")
+        self.assertEqual(bakery.partner_id.dues_light, "green")

@@ -1,0 +1,110 @@
+import threading
+
+import psycopg2
+
+from odoo import SUPERUSER_ID, api, sql_db
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
+
+
+@tagged("post_install", "-at_install")
+class TestConcurrentRuns(TransactionCase):
+    """Two dues runs for the same period, previewed at the same moment on two database
+    connections, never bill a membership twice: the database refuses the second line.
+
+    The test transaction cannot be seen from other connections, so this test commits
+    its own small data set through a third connection and removes it afterwards.
+    """
+
+    def _cursor(self):
+        cr = sql_db.db_connect(self.env.cr.dbname).cursor()
+        self.addCleanup(cr.close)
+        return cr
+
+    def _env(self, cr):
+        return api.Environment(cr, SUPERUSER_ID, {})
+
+    def _setup_committed_data(self, env):
+        association = env["eboc.association"].create({"name": "Concurrency Test Association"})
+        company = env["res.partner"].create({"name": "Concurrency Test Co", "is_company": True})
+        membership = env["eboc.membership"].create(
+            {
+                "partner_id": company.id,
+                "association_id": association.id,
+                "membership_type_id": env.ref("eboc_membership.membership_type_full").id,
+                "state": "active",
+                "date_start": "2015-01-01",
+            }
+        )
+        period = env["eboc.dues.period"].create(
+            {"name": "2051", "date_from": "2051-01-01", "date_to": "2051-12-31"}
+        )
+        env["eboc.fee.rule"].create(
+            {"name": "Flat", "association_id": association.id, "amount_flat": 500.0}
+        )
+        env.cr.commit()
+        return association, company, membership, period
+
+    def _cleanup(self, env, association, company, membership, period):
+        env.cr.rollback()
+        env["eboc.dues.line"].search([("period_id", "=", period.id)]).unlink()
+        env["eboc.dues.run"].search([("period_id", "=", period.id)]).unlink()
+        env["eboc.fee.rule"].search([("association_id", "=", association.id)]).unlink()
+        membership.unlink()
+        period.unlink()
+        partner = association.partner_id
+        association.unlink()
+        (company | partner).unlink()
+        env.cr.commit()
+
+    def _run(self, env, association, period):
+        return env["eboc.dues.run"].create(
+            {"name": "Race", "period_id": period.id, "association_ids": association.ids}
+        )
+
+    def test_two_runs_at_once_never_double_bill(self):
+        env0 = self._env(self._cursor())
+        data = self._setup_committed_data(env0)
+        association, _company, membership, period = data
+        try:
+            env1, env2 = self._env(self._cursor()), self._env(self._cursor())
+            run1 = self._run(env1, association, period)
+            run2 = self._run(env2, association, period)
+            env2.cr.commit()
+            run1.action_preview()
+            env1.flush_all()
+            errors = []
+
+            def preview_second_run():
+                try:
+                    with mute_logger("odoo.sql_db"):
+                        run2.action_preview()
+                        env2.flush_all()
+                except psycopg2.Error as exc:
+                    errors.append(exc)
+
+            thread = threading.Thread(target=preview_second_run)
+            thread.start()
+            # The second run waits on the unique index for the first one's line...
+            thread.join(timeout=2)
+            self.assertTrue(thread.is_alive(), "the second preview waits for the first")
+            env1.cr.commit()
+            thread.join(timeout=30)
+            self.assertFalse(thread.is_alive())
+            # ... and, once the first commits, is refused instead of billing again.
+            self.assertEqual(len(errors), 1)
+            self.assertIsInstance(
+                errors[0], psycopg2.errors.UniqueViolation | psycopg2.errors.SerializationFailure
+            )
+            env2.cr.rollback()
+            lines = env0["eboc.dues.line"].search(
+                [("membership_id", "=", membership.id), ("period_id", "=", period.id)]
+            )
+            self.assertEqual(len(lines), 1)
+            self.assertEqual(lines.run_id, run1.with_env(env0))
+            # Previewed again, the second run leaves the membership to the first.
+            run2.with_env(env0).action_preview()
+            self.assertFalse(run2.with_env(env0).line_ids)
+            self.assertEqual(run2.with_env(env0).skipped_count, 1)
+        finally:
+            self._cleanup(env0, *data)
