@@ -34,6 +34,7 @@ from eboc_tools.odoo_env import (  # noqa: E402
     RUN_DB,
     addon_list,
     drop_database,
+    ensure_pdf_renderer,
     prepare,
     run_foreground,
 )
@@ -101,6 +102,7 @@ def cmd_run(args) -> int:
             )
             if rc != 0:
                 raise EbocError(f"upgrading {', '.join(upgrade)} failed (odoo exit {rc})")
+        ensure_pdf_renderer()
         options = read_options(env.conf)
         port = options.get("http_port", "8069")
         header("serve (Ctrl-C stops Odoo and PostgreSQL)")

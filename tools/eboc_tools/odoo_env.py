@@ -134,6 +134,27 @@ def ensure_browser() -> str:
     return path
 
 
+def ensure_pdf_renderer() -> None:
+    """wkhtmltopdf, which Odoo needs to print invoices as PDF, installed with apt when
+    root; without it Odoo still runs, and we say how to get PDFs."""
+    if which("wkhtmltopdf"):
+        return
+    if not is_root() or not which("apt-get"):
+        info(
+            "wkhtmltopdf not found: Odoo cannot print PDF invoices until it is installed"
+            " (sudo apt-get install -y wkhtmltopdf)"
+        )
+        return
+    info("wkhtmltopdf not found (PDF invoices): apt-get install -y wkhtmltopdf")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run(["apt-get", "update"], capture=True, env=env)
+    run(
+        ["apt-get", "install", "-y", "--no-install-recommends", "wkhtmltopdf"],
+        capture=True,
+        env=env,
+    )
+
+
 def drop_database(env: OdooEnv, db: str) -> None:
     env.pg.server.drop_db(db)
     remove_tree(env.filestore(db))

@@ -2,7 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.eboc_dues.models import lights
 
@@ -86,8 +86,12 @@ class TestDuesFollowUp(DuesInvoicedCase):
             self.assertIn("Suspended automatically", self.m_steel.message_ids[0].body)
             self.assertEqual(self.m_forge.state, "suspended")
             self.assertEqual(self.m_exempt.state, "active", "nothing due, nothing to suspend")
-            # The accountant registers the steel company's payment: reinstated at once.
-            self._pay(self.line_steel.move_id, on="2031-04-17")
+            # An accountant, with no EBMO rights, registers the steel company's payment
+            # in accounting: the membership is reinstated at once.
+            accountant = new_test_user(
+                self.env, login="eboc_accountant", groups="account.group_account_invoice"
+            )
+            self._pay(self.line_steel.move_id, on="2031-04-17", user=accountant)
             self.assertEqual(self.m_steel.state, "active")
             self.assertFalse(self.m_steel.dues_suspended)
             self.assertIn("Reinstated automatically", self.m_steel.message_ids[0].body)

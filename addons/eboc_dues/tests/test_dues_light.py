@@ -52,13 +52,14 @@ class DuesInvoicedCase(EbocDuesCase):
     def _line(cls, membership):
         return cls.dues_run.line_ids.filtered(lambda line: line.membership_id == membership)
 
-    def _pay(self, move, amount=None, on=DUE):
+    def _pay(self, move, amount=None, on=DUE, user=None):
         """Register a payment on the invoice as an accountant does, from the invoice."""
         values = {"payment_date": on}
         if amount is not None:
             values["amount"] = amount
+        env = self.env(user=user) if user else self.env
         wizard = (
-            self.env["account.payment.register"]
+            env["account.payment.register"]
             .with_context(active_model="account.move", active_ids=move.ids)
             .create(values)
         )
