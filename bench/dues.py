@@ -379,8 +379,56 @@ def bench_ours(args, phases):
         if args.payments:
             result["payment"] = bench_payment(env, run, args.payments, phases)
         if not args.skip_lights:
+            if args.light_lines:
+                result["cloned_lines"] = clone_lines(env, run, args.light_lines)
             result["lights"] = bench_lights(env, phases)
     return result
+
+
+def clone_lines(env, run, target):
+    """Bring the database to ``target`` dues lines for the light timing by copying the
+    run's lines into extra bench periods (years 2101, 2102, ...), with one SQL INSERT
+    per period into eboc_dues_line only: each copy keeps the stored invoice columns of
+    its original, so the recompute has as much to do as with five real seasons,
+    without hours of invoicing. Accounting tables are not touched."""
+    from odoo.tools import SQL  # noqa: PLC0415
+
+    Line = env["eboc.dues.line"]
+    count = Line.search_count([])
+    cloned = 0
+    year = 2101
+    env.cr.execute(
+        "SELECT column_name FROM information_schema.columns "
+        "WHERE table_name = 'eboc_dues_line' AND column_name NOT IN ('id', 'period_id')"
+    )
+    columns = [row[0] for row in env.cr.fetchall()]
+    column_list = SQL(", ").join(SQL.identifier(name) for name in columns)
+    while count < target:
+        period = ensure_period(env, year)
+        env.flush_all()
+        env.cr.execute(
+            SQL(
+                "INSERT INTO eboc_dues_line (%s, period_id) "
+                "SELECT %s, %s FROM eboc_dues_line WHERE run_id = %s "
+                "AND NOT EXISTS (SELECT 1 FROM eboc_dues_line o WHERE o.period_id = %s) "
+                "ORDER BY id LIMIT %s",
+                column_list,
+                column_list,
+                period.id,
+                run.id,
+                period.id,
+                target - count,
+            )
+        )
+        cloned += env.cr.rowcount
+        count += env.cr.rowcount
+        year += 1
+        if year > 2200:
+            break
+    env.cr.commit()
+    env.invalidate_all()
+    say(f"lights: {cloned} dues lines cloned into bench periods, {count} in the database")
+    return cloned
 
 
 def bench_lights(env, phases):
@@ -763,6 +811,13 @@ def parse_args(argv=None):
         type=float,
         default=500.0,
         help="amount of the stock membership invoices (default 500)",
+    )
+    parser.add_argument(
+        "--light-lines",
+        type=int,
+        default=0,
+        help="before timing the light recompute, copy the run's dues lines into extra "
+        "bench periods until the database has this many (e.g. 100000)",
     )
     parser.add_argument("--log-level", default="warn", help="Odoo log level (default warn)")
     parser.add_argument(
