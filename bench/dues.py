@@ -385,6 +385,25 @@ def bench_ours(args, phases):
     return result
 
 
+def bench_lights_only(args, phases):
+    """--lights-only: the light timing on the last invoiced run, billing nothing."""
+    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
+    from odoo.modules.registry import Registry  # noqa: PLC0415
+
+    registry = Registry(args.database)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        run = env["eboc.dues.run"].search([("state", "=", "done")], order="id desc", limit=1)
+        if not run:
+            raise SystemExit(f"no invoiced dues run in {args.database}: run without --lights-only")
+        result = {"database": args.database, "run_id": run.id, "year": run.period_id.date_from.year}
+        if args.light_lines:
+            result["cloned_lines"] = clone_lines(env, run, args.light_lines)
+        result["lights"] = bench_lights(env, phases)
+        result["dues_lines_in_database"] = env["eboc.dues.line"].search_count([])
+    return result
+
+
 def clone_lines(env, run, target):
     """Bring the database to ``target`` dues lines for the light timing by copying the
     run's lines into extra bench periods (years 2101, 2102, ...), with one SQL INSERT
@@ -409,13 +428,14 @@ def clone_lines(env, run, target):
         env.cr.execute(
             SQL(
                 "INSERT INTO eboc_dues_line (%s, period_id) "
-                "SELECT %s, %s FROM eboc_dues_line WHERE run_id = %s "
+                "SELECT %s, %s FROM eboc_dues_line WHERE run_id = %s AND period_id = %s "
                 "AND NOT EXISTS (SELECT 1 FROM eboc_dues_line o WHERE o.period_id = %s) "
                 "ORDER BY id LIMIT %s",
                 column_list,
                 column_list,
                 period.id,
                 run.id,
+                run.period_id.id,
                 period.id,
                 target - count,
             )
@@ -813,6 +833,11 @@ def parse_args(argv=None):
         help="amount of the stock membership invoices (default 500)",
     )
     parser.add_argument(
+        "--lights-only",
+        action="store_true",
+        help="bill nothing: time the light recompute on the last invoiced run's database",
+    )
+    parser.add_argument(
         "--light-lines",
         type=int,
         default=0,
@@ -840,7 +865,10 @@ def main(argv=None):
     phases = Phases()
     started = time.perf_counter()
     odoo = start_odoo(args)
-    ours = bench_ours(args, phases) if args.database else None
+    if args.database and args.lights_only:
+        ours = bench_lights_only(args, phases)
+    else:
+        ours = bench_ours(args, phases) if args.database else None
     year = ours["year"] if ours else args.year or date.today().year
     stock = bench_stock(args, phases, year) if args.stock_database else None
     rows, ratio = comparison(ours, stock)

@@ -104,3 +104,11 @@ def test_sql_twins_name_every_outcome_and_only_stored_columns():
         used = {word.strip("(),") for word in expression.split() if word.startswith(("l.", "(l."))}
         assert used <= columns, used
         assert "%" not in expression
+
+
+def test_worst_sql_ranks_like_worst():
+    expression = lights.worst_sql("light")
+    assert expression.startswith("CASE MAX(CASE light ")
+    for light, rank in lights.SEVERITY.items():
+        assert f"WHEN '{light}' THEN {rank}" in expression
+        assert f"WHEN {rank} THEN '{light}'" in expression

@@ -89,7 +89,6 @@ class EbocDuesLine(models.Model):
         LIGHT_SELECTION,
         compute="_compute_light",
         store=True,
-        index=True,
         default=lights.GREY,
         help="Grey: nothing due. Green: paid. Amber: not yet due, within the grace "
         "period, or partly paid within it. Red: overdue beyond the grace period.",
@@ -181,7 +180,8 @@ class EbocDuesLine(models.Model):
     @api.model
     def _recompute_lights(self, today=None):
         """Bring every dues line's light and aging up to ``today`` with one UPDATE,
-        then the lights of the memberships and companies whose lines changed.
+        then the status of the memberships and companies whose lights changed with
+        one UPDATE each.
 
         The payment side needs no call: the stored fields follow the invoices. This
         is what changes by the calendar alone (amber becoming red, aging buckets), for
@@ -199,7 +199,8 @@ class EbocDuesLine(models.Model):
              WHERE fresh.id = line.id
                AND (line.light IS DISTINCT FROM fresh.light
                     OR line.aging IS DISTINCT FROM fresh.aging)
-         RETURNING line.id, fresh.old_light IS DISTINCT FROM fresh.light
+         RETURNING line.id, line.partner_id, line.membership_id,
+                   fresh.old_light IS DISTINCT FROM fresh.light
             """,
             light=SQL(lights.light_sql("l", "params.today")),
             aging=SQL(lights.aging_sql("l", "params.today")),
@@ -208,14 +209,60 @@ class EbocDuesLine(models.Model):
         self.env.cr.execute(query)
         rows = self.env.cr.fetchall()
         changed = self.browse(row[0] for row in rows)
-        self.invalidate_model(["light", "aging"])
-        lit = self.browse(row[0] for row in rows if row[1])
+        self.invalidate_model(["light", "aging", "days_overdue"])
+        lit = [row for row in rows if row[3]]
         if lit:
-            # The companies' and memberships' lights follow (grouped, not per line).
-            lit.modified(["light"])
-            self.env.flush_all()
+            self._update_dues_status_sql({row[1] for row in lit}, {row[2] for row in lit})
         _logger.info("Dues lights: %d lines changed, %d lights", len(changed), len(lit))
         return changed
+
+    @api.model
+    def _update_dues_status_sql(self, partner_ids, membership_ids):
+        """Companies' and memberships' dues status from their lines, in two UPDATEs:
+        the set-based twin of their computed fields for the nightly job, which a
+        test compares with the ORM's computation."""
+        outstanding = f"('{lights.AMBER}', '{lights.RED}')"
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE res_partner AS partner
+                   SET dues_light = status.light, dues_outstanding = status.outstanding,
+                       dues_arrears = status.arrears, dues_overdue_since = status.since
+                  FROM (SELECT partner_id, %(worst)s AS light,
+                               COALESCE(SUM(amount_residual) FILTER (
+                                   WHERE light IN %(outstanding)s), 0) AS outstanding,
+                               COALESCE(SUM(amount_residual) FILTER (
+                                   WHERE light = %(red)s), 0) AS arrears,
+                               MIN(invoice_date_due) FILTER (WHERE light = %(red)s) AS since
+                          FROM eboc_dues_line
+                         WHERE partner_id = ANY(%(partners)s)
+                      GROUP BY partner_id) AS status
+                 WHERE partner.id = status.partner_id
+                """,
+                worst=SQL(lights.worst_sql("light")),
+                outstanding=SQL(outstanding),
+                red=lights.RED,
+                partners=list(partner_ids),
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE eboc_membership AS membership
+                   SET dues_light = status.light
+                  FROM (SELECT membership_id, %(worst)s AS light
+                          FROM eboc_dues_line
+                         WHERE membership_id = ANY(%(memberships)s)
+                      GROUP BY membership_id) AS status
+                 WHERE membership.id = status.membership_id
+                """,
+                worst=SQL(lights.worst_sql("light")),
+                memberships=list(membership_ids),
+            )
+        )
+        status_fields = ["dues_light", "dues_outstanding", "dues_arrears", "dues_overdue_since"]
+        self.env["res.partner"].invalidate_model([*status_fields, "dues_days_overdue"])
+        self.env["eboc.membership"].invalidate_model(["dues_light"])
 
     @api.model
     def _cron_follow_up(self):

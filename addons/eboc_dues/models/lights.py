@@ -97,6 +97,14 @@ def light_sql(alias, today_param):
     )
 
 
+def worst_sql(column):
+    """SQL aggregate of ``worst`` over the light ``column`` of a group of lines."""
+    by_severity = sorted(SEVERITY.items(), key=lambda item: item[1])
+    ranks = " ".join(f"WHEN '{light}' THEN {rank}" for light, rank in by_severity)
+    names = " ".join(f"WHEN {rank} THEN '{light}'" for light, rank in by_severity)
+    return f"CASE MAX(CASE {column} {ranks} ELSE 0 END) {names} END"
+
+
 def aging_sql(alias, today_param):
     """SQL expression of ``aging_bucket`` over the stored columns of ``alias``."""
     open_ = ", ".join(f"'{state}'" for state in OPEN_STATES)

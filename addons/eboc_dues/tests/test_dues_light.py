@@ -203,6 +203,14 @@ class TestDuesLight(DuesInvoicedCase):
                 self.env.add_to_compute(lines._fields["aging"], lines)
                 by_orm = {line.id: (line.light, line.aging) for line in lines}
                 self.assertEqual(by_sql, by_orm, day)
+                # The companies' status, recomputed from the UPDATE's ids, is the
+                # status the ORM computes from scratch.
+                partners = lines.partner_id
+                fnames = ["dues_light", "dues_outstanding", "dues_arrears", "dues_overdue_since"]
+                after_update = partners.read(fnames)
+                for fname in fnames:
+                    self.env.add_to_compute(partners._fields[fname], partners)
+                self.assertEqual(partners.read(fnames), after_update, day)
         self.assertEqual(move.payment_state, "not_paid")
 
     def _queries_to_pay(self, move):
