@@ -63,6 +63,9 @@ class TestDuesFollowUp(DuesInvoicedCase):
             self.assertIn(steel_move.name, mails.subject)
             self.assertIn("due on", str(mails.body_html))
             self.assertEqual(mails.recipient_ids, self.steel)
+            self.assertIn(
+                mails.mail_message_id, steel_move.message_ids, "logged in the invoice's chatter"
+            )
             self.assertFalse(Step._send_reminders() & self.dues_run.line_ids, "sent once")
         self._pay(self.line_forge.move_id, on="2031-02-10")
         with freeze_time("2031-04-20"):  # 64 days after the due date: the final notice only
