@@ -1,0 +1,34 @@
+# Copyright 2026 EBMO CRM developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "EBMO Services and Events",
+    "summary": "Service catalogue and service records of employer and business "
+    "membership organisations: what the organisation does for its members, and who "
+    "uses it",
+    "version": "18.0.1.0.0",
+    "category": "Membership",
+    "website": "https://github.com/ebmo-crm/ebmo-crm",
+    "author": "EBMO CRM developers",
+    "maintainers": ["ebmo-crm"],
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "depends": ["eboc_membership", "event", "survey"],
+    "data": [
+        "security/eboc_events_security.xml",
+        "security/ir.model.access.csv",
+        "data/eboc_service_type_data.xml",
+        "views/eboc_service_type_views.xml",
+        "views/eboc_service_record_views.xml",
+        "views/res_partner_views.xml",
+        "views/eboc_events_menus.xml",
+    ],
+    "demo": [
+        "demo/eboc_service_record_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "eboc_events/static/src/tours/*.js",
+        ],
+    },
+    "installable": True,
+}

@@ -1,0 +1,3 @@
+from . import eboc_service_type
+from . import eboc_service_record
+from . import res_partner

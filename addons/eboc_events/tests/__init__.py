@@ -1,0 +1,2 @@
+from . import test_service_record
+from . import test_tour
