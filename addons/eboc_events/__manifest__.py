@@ -20,10 +20,12 @@
         "views/eboc_service_type_views.xml",
         "views/eboc_service_record_views.xml",
         "views/res_partner_views.xml",
+        "views/event_views.xml",
         "views/eboc_events_menus.xml",
     ],
     "demo": [
         "demo/eboc_service_record_demo.xml",
+        "demo/event_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,3 +1,5 @@
 from . import eboc_service_type
 from . import eboc_service_record
 from . import res_partner
+from . import event_event
+from . import event_registration

@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
@@ -10,6 +10,13 @@ class ResPartner(models.Model):
     service_count = fields.Integer("Services Used", compute="_compute_service_stats")
     service_last_date = fields.Datetime("Last Service", compute="_compute_service_stats")
     service_summary = fields.Char("Services by Type", compute="_compute_service_stats")
+    event_attended_count = fields.Integer("Events Attended", compute="_compute_event_stats")
+    event_last_attended = fields.Datetime("Last Event Attended", compute="_compute_event_stats")
+    last_interaction_date = fields.Datetime(
+        "Last Interaction",
+        compute="_compute_event_stats",
+        help="The last service given to the company or event it attended.",
+    )
 
     def _compute_service_stats(self):
         """Counts per service type and the last service, for all companies at once."""
@@ -31,6 +38,26 @@ class ResPartner(models.Model):
             partner.service_summary = ", ".join(
                 f"{name} ({count})" for count, name in sorted(entry["types"], reverse=True)
             )
+
+    @api.depends("service_last_date")
+    def _compute_event_stats(self):
+        """Events attended by the company's people, and the last interaction."""
+        groups = (
+            self.env["event.registration"]
+            .sudo()
+            ._read_group(
+                [("eboc_company_id", "in", self._origin.ids), ("state", "=", "done")],
+                ["eboc_company_id"],
+                ["event_id:count_distinct", "date_closed:max"],
+            )
+        )
+        stats = {company.id: (count, last) for company, count, last in groups}
+        for partner in self:
+            count, last = stats.get(partner._origin.id, (0, False))
+            partner.event_attended_count = count
+            partner.event_last_attended = last
+            dates = [date for date in (last, partner.service_last_date) if date]
+            partner.last_interaction_date = max(dates) if dates else False
 
     def action_log_service(self):
         """Open a new service record for this company, in a dialog."""

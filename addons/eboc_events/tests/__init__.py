@@ -1,2 +1,3 @@
+from . import test_event_pricing
 from . import test_service_record
 from . import test_tour

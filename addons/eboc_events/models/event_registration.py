@@ -1,0 +1,70 @@
+from collections import defaultdict
+
+from odoo import api, fields, models
+
+MEMBER_STATUS = [
+    ("association", "Member of the Association"),
+    ("member", "Member"),
+    ("non_member", "Non-member"),
+]
+
+
+class EventRegistration(models.Model):
+    _inherit = "event.registration"
+
+    eboc_company_id = fields.Many2one(
+        "res.partner",
+        string="Attendee Company",
+        compute="_compute_eboc_company_id",
+        store=True,
+        index=True,
+    )
+    eboc_member_status = fields.Selection(
+        MEMBER_STATUS,
+        string="Member Status",
+        readonly=True,
+        help="The company's membership when the registration was made; it sets the price.",
+    )
+    eboc_currency_id = fields.Many2one(related="event_id.eboc_currency_id")
+    eboc_price = fields.Monetary(
+        "Price",
+        currency_field="eboc_currency_id",
+        readonly=True,
+        help="Priced by the company's membership status at registration time.",
+    )
+
+    @api.depends("partner_id.commercial_partner_id")
+    def _compute_eboc_company_id(self):
+        for registration in self:
+            company = registration.partner_id.commercial_partner_id
+            registration.eboc_company_id = company if company.is_company else False
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        registrations = super().create(vals_list)
+        registrations._eboc_price_by_status()
+        return registrations
+
+    def _eboc_price_by_status(self):
+        """Price the registrations by their company's membership, as it is now: one
+        subtree search per event with an association price, none per registration."""
+        subtrees = {}
+        for event in self.event_id.filtered("eboc_price_association_id"):
+            subtrees[event.id] = set(
+                self.env["eboc.association"]
+                .search([("id", "child_of", event.eboc_price_association_id.id)])
+                .ids
+            )
+        priced = defaultdict(lambda: self.browse())
+        for registration in self:
+            company = registration.eboc_company_id
+            event = registration.event_id
+            if not company.is_member:
+                status = "non_member"
+            elif subtrees.get(event.id, set()) & set(company.member_association_ids.ids):
+                status = "association"
+            else:
+                status = "member"
+            priced[status, event._eboc_price_for(status)] |= registration
+        for (status, price), registrations in priced.items():
+            registrations.write({"eboc_member_status": status, "eboc_price": price})
