@@ -43,6 +43,7 @@ class EventRegistration(models.Model):
     def create(self, vals_list):
         registrations = super().create(vals_list)
         registrations._eboc_price_by_status()
+        self.env["eboc.event.invitation"].sudo()._link_registrations(registrations)
         return registrations
 
     def _eboc_price_by_status(self):

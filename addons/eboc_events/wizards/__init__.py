@@ -1,0 +1,1 @@
+from . import eboc_event_invite_wizard
