@@ -71,7 +71,6 @@ class EbocDuesLine(models.Model):
     )
     amount_credited = fields.Monetary("Credited", compute="_compute_amounts_invoiced", store=True)
     amount_paid = fields.Monetary("Collected", compute="_compute_amounts_invoiced", store=True)
-    grace_days = fields.Integer(related="fee_rule_id.grace_days")
     date_overdue = fields.Date(
         "Overdue From",
         compute="_compute_dates",
