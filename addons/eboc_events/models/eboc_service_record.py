@@ -80,7 +80,23 @@ class EbocServiceRecord(models.Model):
         members = set(self.env["res.partner"].browse(partner_ids).filtered("is_member").ids)
         for vals in vals_list:
             vals.setdefault("is_member", vals.get("partner_id") in members)
-        return super().create(vals_list)
+        records = super().create(vals_list)
+        records.partner_id._eboc_update_engagement()
+        return records
+
+    def write(self, vals):
+        engaged = ("partner_id", "date", "service_type_id")
+        before = self.partner_id if any(field in vals for field in engaged) else None
+        result = super().write(vals)
+        if before is not None:
+            (before | self.partner_id)._eboc_update_engagement()
+        return result
+
+    def unlink(self):
+        partners = self.partner_id
+        result = super().unlink()
+        partners._eboc_update_engagement()
+        return result
 
     @api.constrains("partner_id", "contact_id")
     def _check_contact(self):

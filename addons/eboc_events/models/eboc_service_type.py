@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class EbocServiceType(models.Model):
@@ -39,6 +40,22 @@ class EbocServiceType(models.Model):
     description = fields.Text(translate=True)
     color = fields.Integer()
     record_count = fields.Integer("Services Given", compute="_compute_record_count")
+    engagement_weight = fields.Float(
+        "Engagement Points",
+        default=1.0,
+        help="What one service of this type adds to the company's engagement score.",
+    )
+
+    @api.constrains("engagement_weight")
+    def _check_engagement_weight(self):
+        if any(service_type.engagement_weight < 0 for service_type in self):
+            raise ValidationError(self.env._("Engagement points cannot be negative."))
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "engagement_weight" in vals:
+            self.env["res.partner"]._eboc_update_all_engagement()
+        return result
 
     @api.onchange("included")
     def _onchange_included(self):

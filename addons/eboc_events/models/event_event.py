@@ -1,4 +1,7 @@
-from odoo import fields, models
+from collections import Counter, defaultdict
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
 
 from .eboc_event_invitation import INVITATION_STATES
 
@@ -31,6 +34,158 @@ class EventEvent(models.Model):
     eboc_invitation_summary = fields.Char(
         "Invitations by Status", compute="_compute_eboc_invitation_counts"
     )
+
+    eboc_needs_summary = fields.Char("Practical Needs", compute="_compute_eboc_needs_summary")
+
+    # Feedback: a questionnaire sent to the attendees after the event.
+    eboc_survey_id = fields.Many2one(
+        "survey.survey",
+        string="Feedback Questionnaire",
+        default=lambda self: self.env.ref(
+            "eboc_events.survey_event_feedback", raise_if_not_found=False
+        ),
+        help="Sent to the attendees after the event, with Send Feedback Questionnaire.",
+    )
+    eboc_feedback_sent = fields.Integer("Feedback Sent", compute="_compute_eboc_feedback")
+    eboc_feedback_done = fields.Integer("Feedback Received", compute="_compute_eboc_feedback")
+    eboc_feedback_rate = fields.Float("Response Rate (%)", compute="_compute_eboc_feedback")
+    eboc_satisfaction = fields.Float(
+        "Satisfaction (out of 5)",
+        compute="_compute_eboc_feedback",
+        digits=(3, 1),
+        help="The average answer to the questionnaire's satisfaction questions, brought to "
+        "a score out of 5.",
+    )
+
+    def _compute_eboc_needs_summary(self):
+        """Practical needs of the registrations still on, by answer: one grouped query."""
+        groups = (
+            self.env["event.registration.answer"]
+            .sudo()
+            ._read_group(
+                [
+                    ("registration_id.event_id", "in", self.ids),
+                    ("registration_id.state", "!=", "cancel"),
+                    ("question_id.eboc_practical_need", "=", True),
+                ],
+                ["registration_id", "question_id", "value_answer_id"],
+                ["__count"],
+            )
+        )
+        needs = defaultdict(Counter)
+        for registration, question, answer, count in groups:
+            needs[registration.event_id.id][answer.name or question.title] += count
+        for event in self:
+            event.eboc_needs_summary = ", ".join(
+                f"{label} {count}" for label, count in sorted(needs[event.id].items())
+            )
+
+    def _compute_eboc_feedback(self):
+        """The event's feedback figures, from the attendance report: one grouped query,
+        read as superuser since they are figures, not anyone's answers."""
+        for model in ("event.registration", "survey.user_input", "survey.user_input.line"):
+            self.env[model].flush_model()
+        groups = (
+            self.env["eboc.event.report"]
+            .sudo()
+            ._read_group(
+                [("event_id", "in", self.ids)],
+                ["event_id"],
+                ["feedback_sent:sum", "feedback_done:sum", "satisfaction:avg"],
+            )
+        )
+        figures = {event.id: (sent, done, score) for event, sent, done, score in groups}
+        for event in self:
+            sent, done, score = figures.get(event.id, (0, 0, 0.0))
+            event.eboc_feedback_sent = sent
+            event.eboc_feedback_done = done
+            event.eboc_feedback_rate = 100.0 * done / sent if sent else 0.0
+            event.eboc_satisfaction = score or 0.0
+
+    def action_eboc_send_feedback(self):
+        """Send the feedback questionnaire to the attendees who have not had it yet,
+        through the survey's own invitation (one personal link each)."""
+        self.ensure_one()
+        if not self.eboc_survey_id:
+            raise UserError(self.env._("Choose the feedback questionnaire of the event first."))
+        if self.date_end > fields.Datetime.now():
+            raise UserError(self.env._("Feedback is asked for once the event is over."))
+        attendees = self.registration_ids.filtered(
+            lambda reg: reg.state == "done" and not reg.eboc_feedback_input_id
+        )
+        with_partner = attendees.filtered("partner_id")
+        by_email = (attendees - with_partner).filtered("email")
+        if not with_partner and not by_email:
+            raise UserError(
+                self.env._(
+                    "Every attendee with an email has had the questionnaire. Mark the "
+                    "attendance first if it is not done."
+                )
+            )
+        self.env["survey.invite"].sudo().create(
+            {
+                "survey_id": self.eboc_survey_id.id,
+                "partner_ids": [Command.set(with_partner.partner_id.ids)],
+                "emails": "\n".join(by_email.mapped("email")),
+                "existing_mode": "new",
+                "template_id": self.env.ref("survey.mail_template_user_input_invite").id,
+                "eboc_event_id": self.id,
+            }
+        ).action_invite()
+        self._eboc_link_feedback(with_partner | by_email)
+        self.message_post(
+            body=self.env._(
+                "Feedback questionnaire %(survey)s sent to %(count)s attendees.",
+                survey=self.eboc_survey_id.title,
+                count=len(with_partner | by_email),
+            )
+        )
+        return True
+
+    def _eboc_link_feedback(self, registrations):
+        """Give each registration its own feedback answer, by person or email."""
+        self.ensure_one()
+        answers = (
+            self.env["survey.user_input"]
+            .sudo()
+            .search([("eboc_event_id", "=", self.id)], order="id desc")
+        )
+        linked = set(self.registration_ids.eboc_feedback_input_id.ids)
+        free = [answer for answer in answers if answer.id not in linked]
+        for registration in registrations:
+            answer = next(
+                (
+                    answer
+                    for answer in free
+                    if (registration.partner_id and answer.partner_id == registration.partner_id)
+                    or (not registration.partner_id and answer.email == registration.email)
+                ),
+                None,
+            )
+            if answer:
+                free.remove(answer)
+                registration.sudo().eboc_feedback_input_id = answer
+
+    def action_eboc_open_feedback(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "eboc_events.survey_user_input_line_action_event"
+        )
+        action["domain"] = [("user_input_id.eboc_event_id", "=", self.id)]
+        action["display_name"] = self.env._("Feedback: %s", self.name)
+        return action
+
+    def action_eboc_open_needs(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "event.action_event_registration_report"
+        )
+        action["domain"] = [
+            ("event_id", "=", self.id),
+            ("question_id.eboc_practical_need", "=", True),
+        ]
+        action["context"] = {"search_default_group_by_question_id": 1}
+        return action
 
     def _compute_eboc_invitation_counts(self):
         groups = self.env["eboc.event.invitation"]._read_group(
@@ -77,3 +232,74 @@ class EventEvent(models.Model):
             "association": self.eboc_price_association,
             "member": self.eboc_price_member,
         }.get(status, self.eboc_price_non_member)
+
+    @api.model
+    def _eboc_demo_event_cycle(self):
+        """Demo data: some attendees' practical needs, the feedback questionnaire sent
+        after the two past events and answered by four attendees in five, then the
+        engagement scores. Deterministic, so the demo tells the same story each time."""
+        events = self.env.ref("eboc_events.event_osh_workshop_demo") | self.env.ref(
+            "eboc_events.event_labour_law_spring_demo"
+        )
+        upcoming = self.env.ref("eboc_events.event_labour_law_autumn_demo")
+        diets = ["Vegetarian", "Halal", "Vegan", "Gluten-free"]
+        for event in events | upcoming:
+            dietary = event.question_ids.filtered(
+                lambda q: q.eboc_practical_need and q.question_type == "simple_choice"
+            )[:1]
+            access = event.question_ids.filtered(
+                lambda q: q.eboc_practical_need and q.question_type == "text_box"
+            )[:1]
+            for index, registration in enumerate(event.registration_ids.sorted("id")):
+                answers = []
+                if dietary and index % 3 == 1:
+                    choice = dietary.answer_ids.filtered(
+                        lambda a, name=diets[index % 4]: a.name == name
+                    )[:1]
+                    if choice:
+                        answers.append({"question_id": dietary.id, "value_answer_id": choice.id})
+                if access and index == 4:
+                    answers.append(
+                        {"question_id": access.id, "value_text_box": "Wheelchair access"}
+                    )
+                if answers:
+                    registration.registration_answer_ids = [
+                        Command.create(vals) for vals in answers
+                    ]
+        scores = [5, 4, 4, 3, 5, 4, 2, 5, 4, 5]
+        for event in events:
+            event.action_eboc_send_feedback()
+            survey = event.eboc_survey_id
+            satisfaction = survey.question_ids.filtered("eboc_satisfaction")[:1]
+            useful = survey.question_ids.filtered(lambda q: q.question_type == "simple_choice")[:1]
+            for index, registration in enumerate(
+                event.registration_ids.filtered("eboc_feedback_input_id").sorted("id")
+            ):
+                if index % 5 == 4:
+                    continue  # one attendee in five does not answer
+                answer = registration.eboc_feedback_input_id
+                score = scores[index % len(scores)]
+                lines = [
+                    Command.create(
+                        {
+                            "question_id": satisfaction.id,
+                            "answer_type": "scale",
+                            "value_scale": score,
+                        }
+                    )
+                ]
+                if useful:
+                    lines.append(
+                        Command.create(
+                            {
+                                "question_id": useful.id,
+                                "answer_type": "suggestion",
+                                "suggested_answer_id": useful.suggested_answer_ids[
+                                    0 if score >= 4 else 1
+                                ].id,
+                            }
+                        )
+                    )
+                answer.user_input_line_ids = lines
+                answer._mark_done()
+        self.env["res.partner"]._eboc_update_all_engagement()

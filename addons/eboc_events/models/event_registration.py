@@ -33,6 +33,33 @@ class EventRegistration(models.Model):
         help="Priced by the company's membership status at registration time.",
     )
 
+    eboc_practical_needs = fields.Char(
+        "Practical Needs",
+        compute="_compute_eboc_practical_needs",
+        help="The attendee's answers to the event's practical questions (dietary, access).",
+    )
+    eboc_feedback_input_id = fields.Many2one(
+        "survey.user_input",
+        string="Feedback",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The attendee's feedback questionnaire for this event.",
+    )
+    eboc_feedback_state = fields.Selection(
+        related="eboc_feedback_input_id.state", string="Feedback Status"
+    )
+
+    @api.depends("registration_answer_ids.question_id.eboc_practical_need")
+    def _compute_eboc_practical_needs(self):
+        for registration in self:
+            answers = registration.registration_answer_ids.filtered(
+                lambda answer: answer.question_id.eboc_practical_need
+            )
+            registration.eboc_practical_needs = "; ".join(
+                f"{answer.question_id.title}: {answer.display_name}" for answer in answers
+            )
+
     @api.depends("partner_id.commercial_partner_id")
     def _compute_eboc_company_id(self):
         for registration in self:
@@ -44,7 +71,17 @@ class EventRegistration(models.Model):
         registrations = super().create(vals_list)
         registrations._eboc_price_by_status()
         self.env["eboc.event.invitation"].sudo()._link_registrations(registrations)
+        registrations.filtered(
+            lambda r: r.state == "done"
+        ).eboc_company_id._eboc_update_engagement()
         return registrations
+
+    def write(self, vals):
+        before = self.eboc_company_id if "state" in vals or "partner_id" in vals else None
+        result = super().write(vals)
+        if before is not None:
+            (before | self.eboc_company_id)._eboc_update_engagement()
+        return result
 
     def _eboc_price_by_status(self):
         """Price the registrations by their company's membership, as it is now: one

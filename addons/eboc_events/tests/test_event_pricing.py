@@ -1,5 +1,7 @@
 from datetime import datetime, timedelta
 
+from freezegun import freeze_time
+
 from odoo.tests import tagged
 
 from odoo.addons.eboc_membership.tests.common import EbocMembershipCase
@@ -68,5 +70,9 @@ class TestEventPricing(EbocMembershipCase):
         steel.action_set_done()
         self.env.invalidate_all()
         self.assertEqual(self.steel.event_attended_count, 1)
-        self.assertEqual(self.steel.last_interaction_date, steel.date_closed)
+        # The event has not taken place yet: it is no interaction until its day.
+        self.assertFalse(self.steel.last_interaction_date)
+        with freeze_time(self.event.date_begin + timedelta(hours=1)):
+            self.env["res.partner"]._cron_update_engagement()
+            self.assertEqual(self.steel.last_interaction_date, self.event.date_begin)
         self.assertEqual(self.inn.event_attended_count, 0, "registered is not attended")

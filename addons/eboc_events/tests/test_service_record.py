@@ -107,3 +107,37 @@ class TestServiceRecord(EbocMembershipCase):
         Record = self.env["eboc.service.record"].with_user(self.restricted_officer)
         visible = Record.search([("id", "in", (steel_service | inn_service).ids)])
         self.assertEqual(visible, steel_service)
+
+    def test_services_analysis(self):
+        self.steel.industry_id = self.env.ref("base.res_partner_industry_C")
+        self.inn.industry_id = self.env.ref("base.res_partner_industry_I")
+        self._log(self.steel, self.legal, satisfaction="5", duration=1.0)
+        self._log(self.steel, self.legal, satisfaction="3", duration=0.5)
+        self._log(self.steel, self.legal, duration=2.0)  # not rated: not a zero
+        self._log(self.inn, self.training, satisfaction="4", user_id=self.staff.id)
+        Report = self.env["eboc.service.report"].with_user(self.user)
+        groups = {
+            (group["service_type_id"][0], group["industry_id"][0]): group
+            for group in Report.read_group(
+                [("partner_id", "in", (self.steel | self.inn).ids)],
+                ["duration", "satisfaction", "rated"],
+                ["service_type_id", "industry_id"],
+                lazy=False,
+            )
+        }
+        legal = groups[self.legal.id, self.steel.industry_id.id]
+        self.assertEqual((legal["__count"], legal["rated"], legal["duration"]), (3, 2, 3.5))
+        self.assertAlmostEqual(legal["satisfaction"], 4.0)
+        by_staff = Report.read_group(
+            [("partner_id", "in", (self.steel | self.inn).ids)], ["duration"], ["user_id"]
+        )
+        self.assertEqual(
+            {group["user_id"][0]: group["user_id_count"] for group in by_staff},
+            {self.env.user.id: 3, self.staff.id: 1},
+        )
+        # Users restricted to the metal association see only its members' services.
+        restricted = self.env["eboc.service.report"].with_user(self.restricted_officer)
+        self.assertEqual(
+            restricted.search([("partner_id", "in", (self.steel | self.inn).ids)]).partner_id,
+            self.steel,
+        )

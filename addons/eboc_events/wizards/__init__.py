@@ -1,1 +1,2 @@
 from . import eboc_event_invite_wizard
+from . import survey_invite
