@@ -33,6 +33,7 @@
     ],
     "demo": [
         "demo/eboc_service_record_demo.xml",
+        "demo/eboc_service_record_history_demo.xml",
         "demo/event_demo.xml",
     ],
     "assets": {

@@ -36,10 +36,10 @@ class EbocEngagementConfig(models.Model):
         help="Each completed questionnaire (survey) of a person of the company.",
     )
     level_medium = fields.Float(
-        "Medium from", default=5.0, tracking=True, help="Score from which engagement is medium."
+        "Medium from", default=4.0, tracking=True, help="Score from which engagement is medium."
     )
     level_high = fields.Float(
-        "High from", default=15.0, tracking=True, help="Score from which engagement is high."
+        "High from", default=10.0, tracking=True, help="Score from which engagement is high."
     )
     at_risk_months = fields.Integer(
         "At Risk after (Months)",

@@ -6,11 +6,13 @@ from odoo import api, fields, models
 
 from odoo.addons.eboc_membership.models import lifecycle
 
+# Keys in the order of the levels, so that reports group them in that order.
+ENGAGEMENT_NONE, ENGAGEMENT_LOW, ENGAGEMENT_MEDIUM, ENGAGEMENT_HIGH = "0", "1", "2", "3"
 ENGAGEMENT_LEVELS = [
-    ("none", "None"),
-    ("low", "Low"),
-    ("medium", "Medium"),
-    ("high", "High"),
+    (ENGAGEMENT_NONE, "None"),
+    (ENGAGEMENT_LOW, "Low"),
+    (ENGAGEMENT_MEDIUM, "Medium"),
+    (ENGAGEMENT_HIGH, "High"),
 ]
 
 # One statement scores every company (or the given ones) from its services, attended
@@ -47,7 +49,7 @@ WITH services AS (
        AND u.end_datetime <= %(now)s
        AND (%(all)s OR p.commercial_partner_id = ANY(%(ids)s))
   GROUP BY p.commercial_partner_id
-), scores AS (
+), totals AS (
     SELECT c.id,
            COALESCE(s.n, 0) AS services,
            COALESCE(v.n, 0) AS events,
@@ -61,32 +63,30 @@ WITH services AS (
  LEFT JOIN answers a ON a.company_id = c.id
      WHERE c.is_company
        AND (%(all)s OR c.id = ANY(%(ids)s))
+), scores AS (
+    SELECT totals.*,
+           CASE WHEN score <= 0 THEN '0'
+                WHEN score < %(level_medium)s THEN '1'
+                WHEN score < %(level_high)s THEN '2'
+                ELSE '3'
+           END AS level
+      FROM totals
 )
 UPDATE res_partner p
    SET engagement_services = x.services,
        engagement_events = x.events,
        engagement_answers = x.answers,
        engagement_score = x.score,
-       engagement_level = CASE
-           WHEN x.score <= 0 THEN 'none'
-           WHEN x.score < %(level_medium)s THEN 'low'
-           WHEN x.score < %(level_high)s THEN 'medium'
-           ELSE 'high'
-       END,
+       engagement_level = x.level,
        last_interaction_date = x.last
   FROM scores x
  WHERE p.id = x.id
    AND (p.engagement_score IS DISTINCT FROM x.score
+        OR p.engagement_level IS DISTINCT FROM x.level
         OR p.engagement_services IS DISTINCT FROM x.services
         OR p.engagement_events IS DISTINCT FROM x.events
         OR p.engagement_answers IS DISTINCT FROM x.answers
-        OR p.last_interaction_date IS DISTINCT FROM x.last
-        OR p.engagement_level IS DISTINCT FROM CASE
-           WHEN x.score <= 0 THEN 'none'
-           WHEN x.score < %(level_medium)s THEN 'low'
-           WHEN x.score < %(level_high)s THEN 'medium'
-           ELSE 'high'
-       END)
+        OR p.last_interaction_date IS DISTINCT FROM x.last)
 """
 ENGAGEMENT_FIELDS = [
     "engagement_services",
@@ -122,7 +122,7 @@ class ResPartner(models.Model):
         "in the engagement window (Membership > Configuration > Engagement Scoring).",
     )
     engagement_level = fields.Selection(
-        ENGAGEMENT_LEVELS, readonly=True, default="none", index=True
+        ENGAGEMENT_LEVELS, readonly=True, default=ENGAGEMENT_NONE, index=True
     )
     engagement_services = fields.Integer(
         "Services in Window", readonly=True, help="Services used in the engagement window."

@@ -3,7 +3,11 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.eboc_events.models.res_partner import ENGAGEMENT_LEVELS
+
 from .common import EbocEventsCase
+
+NONE, LOW, MEDIUM, HIGH = (key for key, _label in ENGAGEMENT_LEVELS)
 
 
 @tagged("post_install", "-at_install")
@@ -50,7 +54,7 @@ class TestEngagement(EbocEventsCase):
             self.env["res.partner"]._cron_update_engagement()
             # legal 2 + one event 3 + one answer 2; the 2030 training is out of the window.
             self.assertEqual(self.steel.engagement_score, 7.0)
-            self.assertEqual(self.steel.engagement_level, "medium")
+            self.assertEqual(self.steel.engagement_level, MEDIUM)
             self.assertEqual(
                 (
                     self.steel.engagement_services,
@@ -60,7 +64,7 @@ class TestEngagement(EbocEventsCase):
                 (1, 1, 1),
             )
             self.assertEqual(str(self.steel.last_interaction_date), "2031-05-02 16:00:00")
-            self.assertEqual(self.forge.engagement_level, "none")
+            self.assertEqual(self.forge.engagement_level, NONE)
             self.assertFalse(self.forge.last_interaction_date)
         with freeze_time("2032-03-15"):
             # The service of 2031-03-01 has left the window; the event and answer count.
@@ -69,7 +73,7 @@ class TestEngagement(EbocEventsCase):
         with freeze_time("2032-05-15"):
             self.env["res.partner"]._cron_update_engagement()
             self.assertEqual(self.steel.engagement_score, 0.0)
-            self.assertEqual(self.steel.engagement_level, "none")
+            self.assertEqual(self.steel.engagement_level, NONE)
             # The last interaction is kept, whatever the window.
             self.assertEqual(str(self.steel.last_interaction_date), "2031-05-02 16:00:00")
 
@@ -77,7 +81,7 @@ class TestEngagement(EbocEventsCase):
         with freeze_time("2031-06-01"):
             service = self._service(self.forge, self.legal, "2031-05-20 09:00")
             self.assertEqual(self.forge.engagement_score, 2.0)
-            self.assertEqual(self.forge.engagement_level, "low")
+            self.assertEqual(self.forge.engagement_level, LOW)
             service.service_type_id = self.training
             self.assertEqual(self.forge.engagement_score, 1.0)
             # Moved to another company: both are rescored.
@@ -98,12 +102,12 @@ class TestEngagement(EbocEventsCase):
             for _index in range(3):
                 self._service(self.steel, self.legal, "2031-05-01 09:00")
             self._service(self.forge, self.training, "2031-05-01 09:00")
-            self.assertEqual(self.companies.mapped("engagement_level"), ["medium", "low", "none"])
+            self.assertEqual(self.companies.mapped("engagement_level"), [MEDIUM, LOW, NONE])
             self.legal.engagement_weight = 6.0
             self.assertEqual(self.steel.engagement_score, 18.0)
-            self.assertEqual(self.steel.engagement_level, "high")
+            self.assertEqual(self.steel.engagement_level, HIGH)
             self.config.level_high = 20.0
-            self.assertEqual(self.steel.engagement_level, "medium")
+            self.assertEqual(self.steel.engagement_level, MEDIUM)
 
     def test_at_risk_filter(self):
         Partner = self.env["res.partner"]
@@ -157,7 +161,7 @@ class TestEngagement(EbocEventsCase):
             self.legal.with_user(self.officer).engagement_weight = 5.0
         # Everyone in the EBMO reads the settings and the scores.
         self.assertEqual(self.config.with_user(self.user).at_risk_months, 6)
-        self.assertEqual(self.steel.with_user(self.user).engagement_level, "none")
+        self.assertEqual(self.steel.with_user(self.user).engagement_level, NONE)
         with self.assertRaises(ValidationError):
             self.config.level_medium = 20.0  # above the high level
         with self.assertRaises(ValidationError):
