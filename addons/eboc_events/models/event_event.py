@@ -184,7 +184,7 @@ class EventEvent(models.Model):
             ("event_id", "=", self.id),
             ("question_id.eboc_practical_need", "=", True),
         ]
-        action["context"] = {"search_default_group_by_question_id": 1}
+        action["context"] = {"group_by": ["question_id"]}
         return action
 
     def _compute_eboc_invitation_counts(self):

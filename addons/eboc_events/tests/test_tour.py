@@ -1,3 +1,5 @@
+from datetime import datetime, timedelta
+
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -33,3 +35,33 @@ class TestServiceTour(HttpCase):
         self.assertEqual(record.service_type_id, self.env.ref("eboc_events.service_type_legal"))
         self.assertEqual(record.user_id, staff)
         self.assertIn("statutory interest", record.outcome)
+
+
+@tagged("post_install", "-at_install")
+class TestEventFeedbackTour(HttpCase):
+    def test_organiser_marks_attendance_and_asks_feedback(self):
+        new_test_user(
+            self.env,
+            login="tour_event_user",
+            email="events@tour.example.com",
+            groups="base.group_user,event.group_event_user",
+        )
+        start = datetime.now() - timedelta(days=1)
+        event = self.env["event.event"].create(
+            {"name": "Tour Seminar", "date_begin": start, "date_end": start + timedelta(hours=3)}
+        )
+        came, stayed_away = self.env["event.registration"].create(
+            [
+                {"event_id": event.id, "name": "Tour Attendee Came", "email": "came@example.com"},
+                {"event_id": event.id, "name": "Tour Attendee Away", "email": "away@example.com"},
+            ]
+        )
+        self.start_tour(
+            f"/odoo/action-event.action_event_view/{event.id}",
+            "eboc_event_feedback_tour",
+            login="tour_event_user",
+        )
+        self.assertEqual(came.state, "done")
+        self.assertEqual(came.eboc_feedback_input_id.email, "came@example.com")
+        self.assertEqual(came.eboc_feedback_input_id.eboc_event_id, event)
+        self.assertFalse(stayed_away.eboc_feedback_input_id)
