@@ -104,8 +104,10 @@ class EventEvent(models.Model):
 
     def action_eboc_send_feedback(self):
         """Send the feedback questionnaire to the attendees who have not had it yet,
-        through the survey's own invitation (one personal link each)."""
+        through the survey's own invitation (one personal link each). Organisers
+        (who may edit the event) send it, without needing rights on surveys."""
         self.ensure_one()
+        self.check_access("write")
         if not self.eboc_survey_id:
             raise UserError(self.env._("Choose the feedback questionnaire of the event first."))
         if self.date_end > fields.Datetime.now():

@@ -129,6 +129,14 @@ class TestEventFeedback(EbocEventsCase):
             self.event.with_user(self.user).action_eboc_send_feedback()
         with self.assertRaises(AccessError):
             self.env["eboc.event.report"].with_user(self.user).search([])
+        # The registration desk marks attendance; it does not send questionnaires.
+        desk = new_test_user(
+            self.env,
+            login="eboc_feedback_desk",
+            groups="base.group_user,event.group_event_registration_desk",
+        )
+        with freeze_time("2031-03-11 09:00"), self.assertRaises(AccessError):
+            self.event.with_user(desk).action_eboc_send_feedback()
         # Event users see the figures, not the answers themselves.
         self._send()
         self.assertEqual(self.event.with_user(self.event_user).eboc_feedback_sent, 4)
