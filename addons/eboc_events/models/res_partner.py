@@ -117,6 +117,7 @@ class ResPartner(models.Model):
     )
     engagement_score = fields.Float(
         readonly=True,
+        default=0.0,
         aggregator="avg",
         help="Points for the services used, events attended and questionnaires answered "
         "in the engagement window (Membership > Configuration > Engagement Scoring).",
