@@ -11,3 +11,4 @@ from . import eboc_membership
 from . import eboc_segment
 from . import res_partner
 from . import res_users
+from . import ir_sequence

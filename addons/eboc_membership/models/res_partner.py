@@ -190,9 +190,14 @@ class ResPartner(models.Model):
         return super()._search(domain, offset=offset, limit=limit, order=order)
 
     def _assign_member_number(self):
-        """Give companies that have none the next member number."""
-        for partner in self.filtered(lambda p: not p.member_number):
-            partner.member_number = self.env["ir.sequence"].next_by_code("eboc.member.number")
+        """Give companies that have none the next member numbers, in the order they
+        were created: the numbers are reserved in one go, not one query per company."""
+        partners = self.filtered(lambda p: not p.member_number).sorted("id")
+        numbers = self.env["ir.sequence"]._eboc_next_by_code_multi(
+            "eboc.member.number", len(partners)
+        )
+        for partner, number in zip(partners, numbers, strict=True):
+            partner.member_number = number
 
     def action_open_memberships(self):
         self.ensure_one()

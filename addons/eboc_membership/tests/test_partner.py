@@ -101,3 +101,44 @@ class TestPartnerProfile(EbocMembershipCase):
         self.assertNotEqual(number, self.forge.member_number)
         self._membership(self.steel, self.hotel, state="applicant").action_activate()
         self.assertEqual(self.steel.member_number, number, "A second membership keeps the number")
+
+    def test_member_numbers_are_reserved_in_one_go(self):
+        Partner = self.env["res.partner"].with_context(tracking_disable=True)
+
+        def admit(count):
+            companies = Partner.create(
+                [{"name": f"Batch {index}", "is_company": True} for index in range(count)]
+            )
+            self.env.flush_all()
+            self.env.invalidate_all()
+            # Read the companies, find and read the sequence, take its numbers, one
+            # batched UPDATE: the same queries for 3 companies as for 12.
+            with self.assertQueryCount(__system__=7):
+                companies._assign_member_number()
+                self.env.flush_all()
+            return companies.mapped("member_number")
+
+        numbers = admit(3) + admit(12)
+        values = [int(number.removeprefix("M")) for number in numbers]
+        self.assertEqual(values, list(range(values[0], values[0] + 15)), "consecutive, in order")
+        self.assertEqual(numbers[0], f"M{values[0]:06d}")
+
+    def test_sequence_without_gaps_reserves_its_range(self):
+        Sequence = self.env["ir.sequence"]
+        sequence = Sequence.create(
+            {
+                "name": "Test numbers",
+                "code": "eboc.test.no.gap",
+                "implementation": "no_gap",
+                "prefix": "T",
+                "padding": 3,
+                "number_next": 41,
+                "number_increment": 2,
+            }
+        )
+        self.assertEqual(
+            Sequence._eboc_next_by_code_multi("eboc.test.no.gap", 3), ["T041", "T043", "T045"]
+        )
+        self.assertEqual(Sequence.next_by_code("eboc.test.no.gap"), "T047")
+        self.assertEqual(sequence.number_next, 49)
+        self.assertEqual(Sequence._eboc_next_by_code_multi("eboc.test.no.gap", 0), [])
