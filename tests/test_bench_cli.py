@@ -1,5 +1,7 @@
 """./eboc bench: which bench script runs, with which arguments."""
 
+import sys
+
 import eboc_cli
 
 
@@ -15,6 +17,12 @@ def test_bench_dues_runs_the_dues_script_with_the_rest():
     assert args == ["--database", "bench_dues", "--limit", "10"]
 
 
+def test_bench_engagement_runs_the_engagement_script_with_the_rest():
+    script, args = eboc_cli.bench_script(["engagement", "-d", "bench_events", "--services", "500"])
+    assert script.name == "engagement.py"
+    assert args == ["-d", "bench_events", "--services", "500"]
+
+
 def test_bench_scripts_exist():
     for name in eboc_cli.BENCH_SCRIPTS:
         script, _args = eboc_cli.bench_script([name])
@@ -25,3 +33,18 @@ def test_bench_is_in_the_help():
     help_text = eboc_cli.build_parser().format_help()
     assert "./eboc bench dues ARGS" in help_text
     assert "bench/dues.py" in help_text
+    assert "./eboc bench engagement ARGS" in help_text
+    assert "bench/engagement.py" in help_text
+
+
+def test_bench_engagement_defaults_are_the_documented_ones():
+    bench = str(eboc_cli.bench_script(["engagement"])[0].parent)
+    sys.path.insert(0, bench)  # engagement.py imports its helpers from generate.py
+    try:
+        import engagement  # noqa: PLC0415 - only importable with bench/ on the path
+    finally:
+        sys.path.remove(bench)
+    args = vars(engagement.parse_args(["-c", "odoo.conf", "-d", "bench_events"]))
+    documented = {"services": 120000, "events": 200, "attendees_per_event": 60, "answers": 10000}
+    assert {name: args[name] for name in documented} == documented
+    assert args["seed"] == 42

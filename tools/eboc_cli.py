@@ -9,6 +9,7 @@ Commands:
   ./eboc odoo ARGS...                odoo with the generated config (.eboc/odoo-run.conf)
   ./eboc bench ARGS...               bench/generate.py with Odoo's interpreter (see bench/README.md)
   ./eboc bench dues ARGS...          bench/dues.py: a dues run against stock membership
+  ./eboc bench engagement ARGS...    bench/engagement.py: engagement scoring against the ORM way
 
 Environment:
   ODOO_SRC        Odoo 18 source tree (folder with odoo-bin); checked first
@@ -195,12 +196,12 @@ def _passthrough(argv: list[str], shell: bool) -> int:
         env.pg.release()
 
 
-BENCH_SCRIPTS = {"generate": "generate.py", "dues": "dues.py"}
+BENCH_SCRIPTS = {"generate": "generate.py", "dues": "dues.py", "engagement": "engagement.py"}
 
 
 def bench_script(argv: list[str]) -> tuple[Path, list[str]]:
-    """The bench script ``./eboc bench`` runs and its arguments: ``dues`` (or
-    ``generate``) names one; without a name it is generate.py."""
+    """The bench script ``./eboc bench`` runs and its arguments: ``dues``,
+    ``engagement`` (or ``generate``) names one; without a name it is generate.py."""
     bench = Path(__file__).resolve().parents[1] / "bench"
     if argv and argv[0] in BENCH_SCRIPTS:
         return bench / BENCH_SCRIPTS[argv[0]], argv[1:]
@@ -259,8 +260,8 @@ def build_parser() -> argparse.ArgumentParser:
     subs.add_parser("odoo", help="odoo with the generated config (args passed on)")
     subs.add_parser(
         "bench",
-        help="bench/generate.py, or bench/dues.py with 'bench dues', on Odoo's interpreter "
-        "(args passed on)",
+        help="bench/generate.py, or bench/dues.py with 'bench dues', bench/engagement.py with "
+        "'bench engagement', on Odoo's interpreter (args passed on)",
     )
     return parser
 
