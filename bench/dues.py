@@ -45,7 +45,9 @@ from generate import (
     BULK_CONTEXT,
     Phases,
     cpu_seconds,
+    current_rss_mb,
     ensure_chart_of_accounts,
+    installed,
     peak_rss_mb,
     sql_count,
 )
@@ -79,16 +81,6 @@ LOCAL_SIZE_AMOUNTS = {"micro": 150.0, "small": 300.0, "medium": 600.0, "large": 
 # The issue's targets.
 TARGET_RATIO = 10.0
 TARGET_LIGHT_SECONDS = 5.0
-
-
-def current_rss_mb():
-    """Resident memory now (peak_rss_mb is the high-water mark)."""
-    try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            pages = int(statm.read().split()[1])
-    except OSError:
-        return peak_rss_mb()
-    return round(pages * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
 
 
 def rate(count, seconds):
@@ -148,12 +140,6 @@ def start_odoo(args):
         odoo_args += ["-d", args.database]
     odoo.tools.config.parse_config(odoo_args, setup_logging=True)
     return odoo
-
-
-def installed(env, name):
-    return bool(
-        env["ir.module.module"].search_count([("name", "=", name), ("state", "=", "installed")])
-    )
 
 
 def income_account(env):

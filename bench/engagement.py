@@ -54,7 +54,15 @@ from datetime import timedelta
 from unittest import mock
 
 # generate.py sits next to this file: its timing helpers and bulk context.
-from generate import BULK_CONTEXT, Phases, cpu_seconds, peak_rss_mb, sql_count
+from generate import (
+    BULK_CONTEXT,
+    Phases,
+    cpu_seconds,
+    current_rss_mb,
+    installed,
+    peak_rss_mb,
+    sql_count,
+)
 
 EVENTS_MODULE = "eboc_events"
 SURVEY_XMLID = "eboc_events.survey_event_feedback"
@@ -199,16 +207,6 @@ def say(message):
     print(f"[engagement] {message}", flush=True)
 
 
-def current_rss_mb():
-    """Resident memory now (peak_rss_mb is the high-water mark)."""
-    try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            pages = int(statm.read().split()[1])
-    except OSError:
-        return peak_rss_mb()
-    return round(pages * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
-
-
 def phase_figures(phases, name):
     return {
         "seconds": round(phases.seconds[name], 3),
@@ -242,12 +240,6 @@ def start_odoo(args):
     odoo_args = ["-c", args.config, "-d", args.database, f"--log-level={args.log_level}"]
     odoo.tools.config.parse_config(odoo_args, setup_logging=True)
     return odoo
-
-
-def installed(env, name):
-    return bool(
-        env["ir.module.module"].search_count([("name", "=", name), ("state", "=", "installed")])
-    )
 
 
 def ensure_events_module(args, phases):
@@ -310,7 +302,6 @@ class Activity:
     drawn once from the seed."""
 
     def __init__(self, env, seed):
-        self.env = env
         self.seed = seed
         sizes = {
             env.ref(f"eboc_membership.size_class_{code}").id: code
@@ -328,17 +319,13 @@ class Activity:
         self.persons = dict(env.cr.fetchall())
         rng = self.rng("companies")
         self.company_ids = []
-        self.weights = []
+        self.cum_weights = []
+        total = 0.0
         for company_id, size_class_id in companies:
             if rng.random() < NO_SERVICE_SHARE:
                 continue
-            appetite = rng.lognormvariate(0, 0.75)
+            total += SIZE_USE.get(sizes.get(size_class_id), 1.0) * rng.lognormvariate(0, 0.75)
             self.company_ids.append(company_id)
-            self.weights.append(SIZE_USE.get(sizes.get(size_class_id), 1.0) * appetite)
-        self.cum_weights = []
-        total = 0.0
-        for weight in self.weights:
-            total += weight
             self.cum_weights.append(total)
         self.companies = len(companies)
         self.uid = env.uid

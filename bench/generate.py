@@ -304,6 +304,23 @@ def peak_rss_mb():
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
+def current_rss_mb():
+    """Resident memory now (peak_rss_mb is the high-water mark)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            pages = int(statm.read().split()[1])
+    except OSError:
+        return peak_rss_mb()
+    return round(pages * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
+
+
+def installed(env, name):
+    """Whether the module ``name`` is installed in the database of ``env``."""
+    return bool(
+        env["ir.module.module"].search_count([("name", "=", name), ("state", "=", "installed")])
+    )
+
+
 def cpu_seconds():
     """CPU time of this process (user + system): steadier than wall-clock time on a
     shared machine, and it leaves out the time PostgreSQL spends."""
