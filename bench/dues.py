@@ -50,6 +50,7 @@ from generate import (
     installed,
     peak_rss_mb,
     sql_count,
+    table_lines,
 )
 
 DUES_MODULE = "eboc_dues"
@@ -754,10 +755,8 @@ def comparison(ours, stock):
 
 
 def print_table(rows):
-    header = ("", "ours (eboc_dues)", "stock (membership)", "ratio")
-    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(4)]
-    for row in [header, tuple("-" * w for w in widths), *rows]:
-        say("  ".join(str(value).ljust(width) for value, width in zip(row, widths, strict=True)))
+    for line in table_lines(("", "ours (eboc_dues)", "stock (membership)", "ratio"), rows):
+        say(line)
 
 
 # ---------------------------------------------------------------------------

@@ -62,6 +62,7 @@ from generate import (
     installed,
     peak_rss_mb,
     sql_count,
+    table_lines,
 )
 
 EVENTS_MODULE = "eboc_events"
@@ -963,10 +964,10 @@ def comparison(result):
 
 
 def print_table(rows):
-    header = ("", "ours (one UPDATE)", "ORM way (read_group + write)", "ratio")
-    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(4)]
-    for row in [header, tuple("-" * w for w in widths), *rows]:
-        say("  ".join(str(value).ljust(width) for value, width in zip(row, widths, strict=True)))
+    for line in table_lines(
+        ("", "ours (one UPDATE)", "ORM way (read_group + write)", "ratio"), rows
+    ):
+        say(line)
 
 
 # ---------------------------------------------------------------------------

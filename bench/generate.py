@@ -321,6 +321,15 @@ def installed(env, name):
     )
 
 
+def table_lines(header, rows):
+    """Lines of a plain-text table, columns padded to their widest cell."""
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    return [
+        "  ".join(str(value).ljust(width) for value, width in zip(row, widths, strict=True))
+        for row in [header, tuple("-" * w for w in widths), *rows]
+    ]
+
+
 def cpu_seconds():
     """CPU time of this process (user + system): steadier than wall-clock time on a
     shared machine, and it leaves out the time PostgreSQL spends."""
