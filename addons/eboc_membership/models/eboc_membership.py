@@ -65,6 +65,15 @@ class EbocMembership(models.Model):
         "Start Date", tracking=True, copy=False, help="First day of active membership."
     )
     date_end = fields.Date("End Date", tracking=True, copy=False)
+    activation_date = fields.Date(
+        "Last Activated On",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The last day the membership became active: when the company joined, or "
+        "when it was reinstated or came back after lapsing. Campaigns count their "
+        "conversions with it.",
+    )
     leaving_reason_id = fields.Many2one(
         "eboc.leaving.reason", string="Reason for Leaving", tracking=True, copy=False
     )
@@ -170,11 +179,22 @@ class EbocMembership(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        today = fields.Date.context_today(self)
+        for vals in vals_list:
+            if vals.get("state") == lifecycle.ACTIVE and not vals.get("activation_date"):
+                vals["activation_date"] = vals.get("date_start") or today
         memberships = super().create(vals_list)
         memberships._assign_member_numbers()
         return memberships
 
     def write(self, vals):
+        if vals.get("state") == lifecycle.ACTIVE and "activation_date" not in vals:
+            # Only the memberships that were not active yet become active today.
+            activated = self.filtered(lambda m: m.state != lifecycle.ACTIVE)
+            if activated:
+                super(EbocMembership, activated).write(
+                    {"activation_date": fields.Date.context_today(self)}
+                )
         res = super().write(vals)
         if {"state", "partner_id", "date_start"} & vals.keys():
             self._assign_member_numbers()
