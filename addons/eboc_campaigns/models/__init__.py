@@ -1,0 +1,5 @@
+from . import eboc_campaign
+from . import eboc_campaign_target
+from . import mailing_mailing
+from . import res_partner
+from . import survey_user_input

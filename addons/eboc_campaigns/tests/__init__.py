@@ -1,0 +1,5 @@
+from . import test_access
+from . import test_conversions
+from . import test_lobbying
+from . import test_recipients
+from . import test_tour
