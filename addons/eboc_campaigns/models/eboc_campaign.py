@@ -1,4 +1,6 @@
-from odoo import api, fields, models
+from datetime import timedelta
+
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
@@ -501,6 +503,7 @@ class EbocCampaign(models.Model):
             action.get("context", {}),
             default_eboc_campaign_id=self.id,
             default_partner_ids=[],
+            default_send_email=True,
         )
         return action
 
@@ -528,3 +531,148 @@ class EbocCampaign(models.Model):
             "url": f"/eboc_campaigns/campaign/{self.id}/results.xlsx",
             "target": "download",
         }
+
+    # ------------------------------------------------------------------
+    # Demo data
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _eboc_demo_campaigns(self):
+        """Demo data: the energy survey running for a month and answered by five key
+        contacts in eight, a recruitment drive that has won three prospects, a win-back
+        campaign with one member back, and an HR helpline promotion done last quarter.
+        Deterministic, so the demo tells the same story each time."""
+        today = fields.Date.context_today(self)
+        energy = self.env.ref("eboc_campaigns.eboc_campaign_energy_demo")
+        recruitment = self.env.ref("eboc_campaigns.eboc_campaign_recruitment_demo")
+        winback = self.env.ref("eboc_campaigns.eboc_campaign_winback_demo")
+        helpline = self.env.ref("eboc_campaigns.eboc_campaign_hr_helpline_demo")
+        for campaign, days in ((energy, 30), (recruitment, 45), (winback, 20), (helpline, 120)):
+            campaign.date_start = today - timedelta(days=days)
+            campaign.action_start()
+        helpline.date_end = today - timedelta(days=60)
+        helpline.action_done()
+
+        energy._eboc_demo_answers()
+        recruitment._eboc_demo_mailing(
+            "Why employers join the federation", today - timedelta(days=40)
+        )
+        helpline._eboc_demo_mailing("Your new HR helpline", today - timedelta(days=110))
+
+        # Three prospects join, one former member comes back.
+        Membership = self.env["eboc.membership"]
+        joining = Membership.search(
+            [
+                ("partner_id", "in", recruitment.target_ids.partner_id.ids),
+                ("state", "in", ("prospect", "applicant")),
+            ],
+            order="id",
+            limit=3,
+        )
+        joining.action_activate()
+        returning = Membership.search(
+            [("partner_id", "in", winback.target_ids.partner_id.ids), ("state", "=", "lapsed")],
+            order="id",
+            limit=1,
+        )
+        returning.action_reopen()
+        returning.action_activate()
+
+    def _eboc_demo_mailing(self, subject, sent_on):
+        """Demo data: a campaign mailing already sent, with believable traces."""
+        self.ensure_one()
+        recipients = self._get_recipients().sorted("id")
+        mailing = self.env["mailing.mailing"].create(
+            {
+                "subject": subject,
+                "body_html": f"<p>{subject}</p>",
+                "mailing_model_id": self.env["ir.model"]._get_id("res.partner"),
+                "eboc_campaign_id": self.id,
+                "campaign_id": self.utm_campaign_id.id,
+                "user_id": self.user_id.id,
+                "state": "done",
+                "sent_date": fields.Datetime.to_datetime(sent_on),
+            }
+        )
+        sent = fields.Datetime.to_datetime(sent_on)
+        vals_list = []
+        for index, partner in enumerate(recipients):
+            status = ("open", "sent", "open", "reply", "sent", "open", "bounce", "sent")[index % 8]
+            vals = {
+                "mass_mailing_id": mailing.id,
+                "model": "res.partner",
+                "res_id": partner.id,
+                "email": partner.email_normalized,
+                "trace_status": status,
+                "sent_datetime": sent,
+            }
+            if status in ("open", "reply"):
+                vals["open_datetime"] = sent + timedelta(hours=index % 30)
+            if status == "reply":
+                vals["reply_datetime"] = sent + timedelta(days=1)
+            if index % 8 in (0, 3):
+                vals["links_click_datetime"] = sent + timedelta(hours=2 + index % 30)
+            if status == "bounce":
+                vals.update(sent_datetime=False, failure_type="mail_bounce")
+            vals_list.append(vals)
+        self.env["mailing.trace"].create(vals_list)
+        return mailing
+
+    def _eboc_demo_answers(self):
+        """Demo data: the questionnaire sent to every contact of the campaign, and
+        answered by five in eight, with answers that differ by sector and size."""
+        self.ensure_one()
+        survey = self.survey_id
+        costs, ask, threat, comment = survey.question_ids.sorted("sequence")
+        recipients = self._get_recipients().sorted("id")
+        answers = self.env["survey.user_input"]
+        for partner in recipients:
+            answers |= survey._create_answer(
+                partner=partner, check_attempts=False, eboc_campaign_id=self.id
+            )
+        self.invited_partner_ids = recipients
+        for index, answer in enumerate(answers):
+            if index % 8 >= 5:
+                continue
+            company = answer.partner_id.commercial_partner_id
+            section = (company.industry_id.parent_id or company.industry_id).code
+            heavy = section in ("B", "C", "D", "H") or company.size_class_id.code == "LARGE"
+            # Energy-intensive and large companies are hit hardest and want grid
+            # charges capped; the others ask for lower taxes or efficiency grants.
+            if heavy:
+                cost_choice = 1 if index % 7 == 3 else 0
+                ask_choice = 2 if index % 4 == 0 else 0
+            else:
+                cost_choice = 3 if index % 11 == 10 else 2 if index % 5 == 4 else 1
+                ask_choice = 3 if index % 3 == 0 else 1
+            lines = [
+                {
+                    "question_id": costs.id,
+                    "answer_type": "suggestion",
+                    "suggested_answer_id": costs.suggested_answer_ids.sorted("sequence")[
+                        cost_choice
+                    ].id,
+                },
+                {
+                    "question_id": ask.id,
+                    "answer_type": "suggestion",
+                    "suggested_answer_id": ask.suggested_answer_ids.sorted("sequence")[
+                        ask_choice
+                    ].id,
+                },
+                {
+                    "question_id": threat.id,
+                    "answer_type": "scale",
+                    "value_scale": max(1, min(5, (4 if heavy else 2) + index % 3 - 1)),
+                },
+            ]
+            if index % 6 == 0:
+                lines.append(
+                    {
+                        "question_id": comment.id,
+                        "answer_type": "text_box",
+                        "value_text_box": "Grid charges now cost us more than the energy itself.",
+                    }
+                )
+            answer.user_input_line_ids = [Command.create(vals) for vals in lines]
+            answer._mark_done()

@@ -13,7 +13,7 @@ class EbocCampaign(models.Model):
     def _get_results_breakdowns(self):
         """Return (field name, sheet title) of each breakdown of the results export."""
         return [
-            ("industry_id", self.env._("By Sector")),
+            ("sector_id", self.env._("By Sector")),
             ("region_id", self.env._("By Region")),
             ("size_class_id", self.env._("By Size Class")),
             ("member_association_id", self.env._("By Association")),
@@ -50,10 +50,16 @@ class EbocCampaign(models.Model):
                 [*domain, ("value", "!=", False)], ["question_id", field_name], ["value:avg"]
             )
         }
-        columns = sorted(
-            set(responses) | {column for (_q, _o, column) in answers},
-            key=lambda record: (not record, record.display_name or ""),
-        )
+        for question, value in Answers._read_group(
+            [*domain, ("value", "!=", False)], ["question_id"], ["value:avg"]
+        ):
+            averages[question, None] = value
+        found = set(responses) | {column for (_q, _o, column) in answers}
+        comodel = self.env[Answers._fields[field_name].comodel_name]
+        # In the order of the model (size classes by size, sectors by code), unset last.
+        columns = list(comodel.union(*found).sorted())
+        if comodel in found:
+            columns.append(comodel)
         return columns, responses, answers, respondents, averages
 
     def _render_results_xlsx(self):

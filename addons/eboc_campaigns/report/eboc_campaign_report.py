@@ -52,15 +52,27 @@ class EbocCampaignReport(models.Model):
     )
     goal_progress = fields.Float("Goal Reached (%)", readonly=True, aggregator="avg", digits=(5, 1))
 
+    def _get_extra_figures(self):
+        """Return {column: SQL} of further figures per campaign, each an expression
+        over ``campaign`` (the eboc_campaign row), such as a correlated subquery.
+        Each becomes a column of the view, to be declared as a field by the addon that
+        adds it, and may be named in ``_get_result_measures``."""
+        return {}
+
+    def _get_result_measures(self):
+        """Return {campaign type: name of the figure its goal counts}."""
+        return dict(campaign_rules.RESULT_MEASURE)
+
     def _result_sql(self):
         """Return the SQL CASE that picks, per type, what the goal counts."""
         whens = SQL(" ").join(
             SQL("WHEN %s THEN %s", campaign_type, SQL.identifier(measure))
-            for campaign_type, measure in campaign_rules.RESULT_MEASURE.items()
+            for campaign_type, measure in self._get_result_measures().items()
         )
         return SQL("CASE figures.campaign_type %s ELSE 0 END", whens)
 
     def _query(self):
+        extra = self._get_extra_figures()
         return SQL(
             """
             WITH traces AS (
@@ -111,7 +123,7 @@ class EbocCampaignReport(models.Model):
                        COALESCE(unsubscribed.unsubscribed_count, 0) AS unsubscribed_count,
                        COALESCE(answers.invited_count, 0) AS invited_count,
                        COALESCE(answers.answered_count, 0) AS answered_count,
-                       COALESCE(targets.conversion_count, 0) AS conversion_count
+                       COALESCE(targets.conversion_count, 0) AS conversion_count%s
                   FROM eboc_campaign campaign
              LEFT JOIN traces ON traces.campaign_id = campaign.id
              LEFT JOIN unsubscribed ON unsubscribed.campaign_id = campaign.id
@@ -125,7 +137,7 @@ class EbocCampaignReport(models.Model):
                    figures.sent_count, figures.delivered_count, figures.opened_count,
                    figures.clicked_count, figures.replied_count, figures.bounced_count,
                    figures.unsubscribed_count, figures.invited_count,
-                   figures.answered_count, figures.conversion_count,
+                   figures.answered_count, figures.conversion_count,%s
                    figures.result_count,
                    CASE WHEN figures.delivered_count > 0
                         THEN 100.0 * figures.opened_count / figures.delivered_count END
@@ -144,6 +156,11 @@ class EbocCampaignReport(models.Model):
               JOIN (SELECT figures.*, %s AS result_count FROM figures
                    ) figures ON figures.id = campaign.id
             """,
+            SQL("").join(
+                SQL(", %s AS %s", expression, SQL.identifier(name))
+                for name, expression in extra.items()
+            ),
+            SQL("").join(SQL(" figures.%s,", SQL.identifier(name)) for name in extra),
             self._result_sql(),
         )
 

@@ -23,7 +23,13 @@ class EbocCampaignResponseReport(models.Model):
     respondent_company_id = fields.Many2one(
         "res.partner", string="Respondent Company", readonly=True
     )
-    industry_id = fields.Many2one("res.partner.industry", string="Sector", readonly=True)
+    sector_id = fields.Many2one(
+        "res.partner.industry",
+        string="Sector",
+        readonly=True,
+        help="The sector section (ISIC letter) of the respondent's activity.",
+    )
+    industry_id = fields.Many2one("res.partner.industry", string="Activity", readonly=True)
     region_id = fields.Many2one("eboc.region", readonly=True)
     size_class_id = fields.Many2one("eboc.size.class", readonly=True)
     member_association_id = fields.Many2one(
@@ -48,6 +54,7 @@ class EbocCampaignResponseReport(models.Model):
                        AS partner_id,
                    CASE WHEN campaign.anonymous THEN NULL ELSE answer.eboc_company_id END
                        AS respondent_company_id,
+                   COALESCE(industry.parent_id, industry.id) AS sector_id,
                    answer.eboc_industry_id AS industry_id,
                    answer.eboc_region_id AS region_id,
                    answer.eboc_size_class_id AS size_class_id,
@@ -58,6 +65,7 @@ class EbocCampaignResponseReport(models.Model):
                    CASE WHEN answer.state = 'done' THEN 100.0 ELSE 0.0 END AS response_rate
               FROM survey_user_input answer
               JOIN eboc_campaign campaign ON campaign.id = answer.eboc_campaign_id
+         LEFT JOIN res_partner_industry industry ON industry.id = answer.eboc_industry_id
              WHERE answer.test_entry IS NOT TRUE
             """
         )
