@@ -513,7 +513,7 @@ class EbocCampaign(models.Model):
             "eboc_campaigns.eboc_campaign_answer_report_action"
         )
         action["domain"] = [("campaign_id", "=", self.id)]
-        action["context"] = {"search_default_group_question": 1}
+        action["context"] = {"search_default_filter_choice": 1}
         return action
 
     def action_open_responses(self):

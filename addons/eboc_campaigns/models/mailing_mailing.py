@@ -25,7 +25,11 @@ class MailingMailing(models.Model):
             lambda m: m.eboc_campaign_id and m.mailing_model_name == "res.partner"
         )
         for mailing in campaign_mailings:
-            mailing.mailing_domain = repr(mailing.eboc_campaign_id._get_recipient_domain())
+            if mailing.state != "draft" and mailing.mailing_domain:
+                # A mailing sent keeps the audience it was sent to.
+                mailing.mailing_domain = mailing.mailing_domain
+            else:
+                mailing.mailing_domain = repr(mailing.eboc_campaign_id._get_recipient_domain())
         return super(MailingMailing, self - campaign_mailings)._compute_mailing_domain()
 
     @api.onchange("eboc_campaign_id")

@@ -182,3 +182,25 @@ class TestUnsubscribeLink(HttpCase):
         self.assertTrue(contact.eboc_opt_out_date)
         self.assertTrue(contact.is_blacklisted)
         self.assertEqual(campaign.unsubscribed_count, 1)
+
+
+class TestSentMailingKeepsItsAudience(EbocCampaignsCase):
+    def test_segment_change_after_sending(self):
+        campaign = self._campaign(campaign_type="service_promotion", segment=self.segment_metal)
+        campaign.action_start()
+        draft, sent = self.env["mailing.mailing"].create(
+            [
+                {
+                    "subject": subject,
+                    "body_html": "<p>Hello</p>",
+                    "mailing_model_id": self.env["ir.model"]._get_id("res.partner"),
+                    "eboc_campaign_id": campaign.id,
+                }
+                for subject in ("Draft", "Sent")
+            ]
+        )
+        sent.action_send_mail()
+        sent_domain = sent.mailing_domain
+        self.segment_metal.domain = repr([("id", "=", self.inn.id)])
+        self.assertIn(f"('id', '=', {self.inn.id})", draft.mailing_domain)
+        self.assertEqual(sent.mailing_domain, sent_domain)
