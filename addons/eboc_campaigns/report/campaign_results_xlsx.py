@@ -142,7 +142,9 @@ class EbocCampaign(models.Model):
                 {question for (question, _column) in averages}, key=lambda q: q.sequence
             )
             for question in numeric:
-                sheet.write(row, 0, f"{question.title} ({_('average')})", question_format)
+                sheet.write(
+                    row, 0, _("%(question)s (average)", question=question.title), question_format
+                )
                 for index, column in enumerate(columns):
                     if (question, column) in averages:
                         sheet.write(row, 1 + 2 * index, round(averages[question, column], 2))
