@@ -1,0 +1,2 @@
+from . import eboc_campaign
+from . import event_event

@@ -1,0 +1,2 @@
+from . import test_access
+from . import test_campaign_events
