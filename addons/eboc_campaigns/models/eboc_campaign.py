@@ -277,10 +277,11 @@ class EbocCampaign(models.Model):
             )
 
     def unlink(self):
-        # The UTM campaign exists only for this campaign.
+        # The UTM campaign exists only for this campaign; whoever may delete the
+        # campaign may delete it, UTM rights or not.
         utm_campaigns = self.utm_campaign_id
         res = super().unlink()
-        utm_campaigns.unlink()
+        utm_campaigns.sudo().unlink()
         return res
 
     # ------------------------------------------------------------------
