@@ -63,7 +63,8 @@ class EbocCampaign(models.Model):
         tracking=True,
         help="The number to reach: new members for recruitment, members won back for "
         "retention, answered questionnaires for lobbying, recipients who clicked a link "
-        "for promotions.",
+        "for promotions; with EBMO Campaigns and Events, registrations through the "
+        "campaign for event promotions.",
     )
     segment_id = fields.Many2one(
         "eboc.segment",
@@ -142,7 +143,7 @@ class EbocCampaign(models.Model):
         help="Contacts who received the questionnaire: each is invited once.",
     )
     mailing_ids = fields.One2many("mailing.mailing", "eboc_campaign_id", string="Mailings")
-    mailing_count = fields.Integer("Mailing Count", compute="_compute_mailing_count")
+    mailing_count = fields.Integer(compute="_compute_mailing_count")
     target_ids = fields.One2many("eboc.campaign.target", "campaign_id", string="Targets")
     reachable_count = fields.Integer(
         "Contacts to Reach",

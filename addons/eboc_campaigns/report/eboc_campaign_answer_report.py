@@ -21,26 +21,21 @@ class EbocCampaignAnswerReport(models.Model):
     survey_id = fields.Many2one("survey.survey", string="Questionnaire", readonly=True)
     anonymous = fields.Boolean("Anonymous Answers", readonly=True)
     user_input_id = fields.Many2one("survey.user_input", string="Response", readonly=True)
-    question_id = fields.Many2one("survey.question", string="Question", readonly=True)
+    question_id = fields.Many2one("survey.question", readonly=True)
     question_sequence = fields.Integer(readonly=True)
-    answer_id = fields.Many2one("survey.question.answer", string="Answer", readonly=True)
+    answer_id = fields.Many2one("survey.question.answer", readonly=True)
     matrix_row_id = fields.Many2one("survey.question.answer", string="Row", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Contact", readonly=True)
-    respondent_company_id = fields.Many2one(
-        "res.partner", string="Respondent Company", readonly=True
-    )
+    respondent_company_id = fields.Many2one("res.partner", readonly=True)
     sector_id = fields.Many2one(
         "res.partner.industry",
-        string="Sector",
         readonly=True,
         help="The sector section (ISIC letter) of the respondent's activity.",
     )
     industry_id = fields.Many2one("res.partner.industry", string="Activity", readonly=True)
     region_id = fields.Many2one("eboc.region", readonly=True)
     size_class_id = fields.Many2one("eboc.size.class", readonly=True)
-    member_association_id = fields.Many2one(
-        "eboc.association", string="Member Association", readonly=True
-    )
+    member_association_id = fields.Many2one("eboc.association", readonly=True)
     association_id = fields.Many2one(
         "eboc.association", string="Campaign Association", readonly=True
     )

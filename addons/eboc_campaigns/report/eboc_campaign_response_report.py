@@ -20,21 +20,16 @@ class EbocCampaignResponseReport(models.Model):
     survey_id = fields.Many2one("survey.survey", string="Questionnaire", readonly=True)
     anonymous = fields.Boolean("Anonymous Answers", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Contact", readonly=True)
-    respondent_company_id = fields.Many2one(
-        "res.partner", string="Respondent Company", readonly=True
-    )
+    respondent_company_id = fields.Many2one("res.partner", readonly=True)
     sector_id = fields.Many2one(
         "res.partner.industry",
-        string="Sector",
         readonly=True,
         help="The sector section (ISIC letter) of the respondent's activity.",
     )
     industry_id = fields.Many2one("res.partner.industry", string="Activity", readonly=True)
     region_id = fields.Many2one("eboc.region", readonly=True)
     size_class_id = fields.Many2one("eboc.size.class", readonly=True)
-    member_association_id = fields.Many2one(
-        "eboc.association", string="Member Association", readonly=True
-    )
+    member_association_id = fields.Many2one("eboc.association", readonly=True)
     association_id = fields.Many2one(
         "eboc.association", string="Campaign Association", readonly=True
     )
