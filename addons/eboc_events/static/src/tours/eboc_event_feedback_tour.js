@@ -14,8 +14,10 @@ registry.category("web_tour.tours").add("eboc_event_feedback_tour", {
             run: "click",
         },
         {
+            // The list rows have the same button: wait for the form, or the click
+            // may land in the list while the form is still opening.
             content: "Mark the attendance",
-            trigger: "button[name=action_set_done]",
+            trigger: ".o_form_view .o_form_statusbar button[name=action_set_done]",
             run: "click",
         },
         {
