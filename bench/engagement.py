@@ -57,8 +57,10 @@ from unittest import mock
 from generate import (
     BULK_CONTEXT,
     Phases,
+    check_columns,
     cpu_seconds,
     current_rss_mb,
+    insert_rows,
     installed,
     peak_rss_mb,
     sql_count,
@@ -275,27 +277,6 @@ def ensure_events_module(args, phases):
 # ---------------------------------------------------------------------------
 # Activity data
 # ---------------------------------------------------------------------------
-
-
-def check_columns(cr, table, columns):
-    """Refuse to bulk-load a table with a NOT NULL column this script does not fill
-    (another addon may have added one)."""
-    cr.execute(
-        "SELECT column_name FROM information_schema.columns "
-        "WHERE table_name = %s AND is_nullable = 'NO' AND column_default IS NULL",
-        [table],
-    )
-    missing = sorted({name for (name,) in cr.fetchall()} - set(columns) - {"id"})
-    if missing:
-        raise SystemExit(f"{table} has NOT NULL columns the bench does not fill: {missing}")
-
-
-def insert_rows(env, query, template, rows, page_size=5000):
-    """One INSERT ... SELECT per page of rows, through psycopg2's execute_values."""
-    from psycopg2.extras import execute_values  # noqa: PLC0415
-
-    execute_values(env.cr._obj, query, rows, template=template, page_size=page_size)
-    return len(rows)
 
 
 class Activity:

@@ -23,6 +23,12 @@ def test_bench_engagement_runs_the_engagement_script_with_the_rest():
     assert args == ["-d", "bench_events", "--services", "500"]
 
 
+def test_bench_campaigns_runs_the_campaigns_script_with_the_rest():
+    script, args = eboc_cli.bench_script(["campaigns", "-d", "bench_campaigns", "--answers", "50"])
+    assert script.name == "campaigns.py"
+    assert args == ["-d", "bench_campaigns", "--answers", "50"]
+
+
 def test_bench_scripts_exist():
     for name in eboc_cli.BENCH_SCRIPTS:
         script, _args = eboc_cli.bench_script([name])
@@ -35,6 +41,8 @@ def test_bench_is_in_the_help():
     assert "bench/dues.py" in help_text
     assert "./eboc bench engagement ARGS" in help_text
     assert "bench/engagement.py" in help_text
+    assert "./eboc bench campaigns ARGS" in help_text
+    assert "bench/campaigns.py" in help_text
 
 
 def test_bench_engagement_defaults_are_the_documented_ones():
@@ -46,5 +54,24 @@ def test_bench_engagement_defaults_are_the_documented_ones():
         sys.path.remove(bench)
     args = vars(engagement.parse_args(["-c", "odoo.conf", "-d", "bench_events"]))
     documented = {"services": 120000, "events": 200, "attendees_per_event": 60, "answers": 10000}
+    assert {name: args[name] for name in documented} == documented
+    assert args["seed"] == 42
+
+
+def test_bench_campaigns_defaults_are_the_documented_ones():
+    bench = str(eboc_cli.bench_script(["campaigns"])[0].parent)
+    sys.path.insert(0, bench)  # campaigns.py imports its helpers from generate.py
+    try:
+        import campaigns  # noqa: PLC0415 - only importable with bench/ on the path
+    finally:
+        sys.path.remove(bench)
+    args = vars(campaigns.parse_args(["-c", "odoo.conf", "-d", "bench_campaigns"]))
+    documented = {
+        "invitations": 25000,
+        "answers": 10000,
+        "activations": 500,
+        "opt_out": 0.02,
+        "blacklist": 0.01,
+    }
     assert {name: args[name] for name in documented} == documented
     assert args["seed"] == 42

@@ -10,6 +10,7 @@ Commands:
   ./eboc bench ARGS...               bench/generate.py with Odoo's interpreter (see bench/README.md)
   ./eboc bench dues ARGS...          bench/dues.py: a dues run against stock membership
   ./eboc bench engagement ARGS...    bench/engagement.py: engagement scoring against the ORM way
+  ./eboc bench campaigns ARGS...     bench/campaigns.py: campaign hot paths against the naive way
 
 Environment:
   ODOO_SRC        Odoo 18 source tree (folder with odoo-bin); checked first
@@ -196,12 +197,18 @@ def _passthrough(argv: list[str], shell: bool) -> int:
         env.pg.release()
 
 
-BENCH_SCRIPTS = {"generate": "generate.py", "dues": "dues.py", "engagement": "engagement.py"}
+BENCH_SCRIPTS = {
+    "generate": "generate.py",
+    "dues": "dues.py",
+    "engagement": "engagement.py",
+    "campaigns": "campaigns.py",
+}
 
 
 def bench_script(argv: list[str]) -> tuple[Path, list[str]]:
     """The bench script ``./eboc bench`` runs and its arguments: ``dues``,
-    ``engagement`` (or ``generate``) names one; without a name it is generate.py."""
+    ``engagement``, ``campaigns`` (or ``generate``) names one; without a name it is
+    generate.py."""
     bench = Path(__file__).resolve().parents[1] / "bench"
     if argv and argv[0] in BENCH_SCRIPTS:
         return bench / BENCH_SCRIPTS[argv[0]], argv[1:]
@@ -261,7 +268,8 @@ def build_parser() -> argparse.ArgumentParser:
     subs.add_parser(
         "bench",
         help="bench/generate.py, or bench/dues.py with 'bench dues', bench/engagement.py with "
-        "'bench engagement', on Odoo's interpreter (args passed on)",
+        "'bench engagement', bench/campaigns.py with 'bench campaigns', on Odoo's interpreter "
+        "(args passed on)",
     )
     return parser
 
