@@ -44,14 +44,16 @@ class EbocCampaign(models.Model):
             domain, ["question_id", "matrix_row_id", field_name], ["user_input_id:count_distinct"]
         ):
             respondents[(question, row), column] = count
+        # Scale and numeric answers are the lines without a chosen answer; select them
+        # so, not by value: 0 is an answer too.
         averages = {
             (question, column): value
             for question, column, value in Answers._read_group(
-                [*domain, ("value", "!=", False)], ["question_id", field_name], ["value:avg"]
+                [*domain, ("answer_id", "=", False)], ["question_id", field_name], ["value:avg"]
             )
         }
         for question, value in Answers._read_group(
-            [*domain, ("value", "!=", False)], ["question_id"], ["value:avg"]
+            [*domain, ("answer_id", "=", False)], ["question_id"], ["value:avg"]
         ):
             averages[question, None] = value
         found = set(responses) | {column for (_q, _o, column) in answers}
@@ -145,7 +147,8 @@ class EbocCampaign(models.Model):
                 sheet.write(
                     row, 0, _("%(question)s (average)", question=question.title), question_format
                 )
-                for index, column in enumerate(columns):
+                # The last column, None, is the total.
+                for index, column in enumerate([*columns, None]):
                     if (question, column) in averages:
                         sheet.write(row, 1 + 2 * index, round(averages[question, column], 2))
                 row += 1

@@ -111,7 +111,7 @@ class EbocCampaignsCase(EbocMembershipCase):
                     "title": "How hard do they hit you?",
                     "question_type": "scale",
                     "sequence": 2,
-                    "scale_min": 1,
+                    "scale_min": 0,
                     "scale_max": 5,
                 },
             ]

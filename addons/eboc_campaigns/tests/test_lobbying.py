@@ -24,7 +24,7 @@ class TestLobbying(EbocCampaignsCase):
         by_partner = {answer.partner_id: answer for answer in answers}
         self._answer(by_partner[self.steel_hr], self.answer_yes, 5)
         self._answer(by_partner[self.steel_hr_deputy], self.answer_no, 2)
-        self._answer(by_partner[self.inn_hr], self.answer_yes, 4)
+        self._answer(by_partner[self.inn_hr], self.answer_yes, 0)
         return campaign, answers
 
     def test_invitations_carry_the_respondent_profile(self):
@@ -91,7 +91,7 @@ class TestLobbying(EbocCampaignsCase):
             ["value:avg"],
         )
         self.assertEqual(
-            dict(by_size), {self.steel.size_class_id: 3.5, self.inn.size_class_id: 4.0}
+            dict(by_size), {self.steel.size_class_id: 3.5, self.inn.size_class_id: 0.0}
         )
         self.assertNotEqual(self.steel.size_class_id, self.inn.size_class_id)
 
@@ -118,10 +118,11 @@ class TestLobbying(EbocCampaignsCase):
         self.assertEqual(no[metal_col : metal_col + 2], [1, 50.0])
         self.assertEqual(yes[hotel_col : hotel_col + 2], [1, 100.0])
         self.assertEqual(yes[total_col : total_col + 2], [2, 66.7])
-        self.assertIn(
-            "How hard do they hit you? (average)",
-            labels,
-        )
+        # A 0 on the scale is an answer: it counts in the averages.
+        average = rows[labels.index("How hard do they hit you? (average)")]
+        self.assertEqual(average[metal_col], 3.5)
+        self.assertEqual(average[hotel_col], 0)
+        self.assertEqual(average[total_col], 2.33)
 
     def test_anonymous_answers_are_unlinked_everywhere(self):
         campaign, answers = self._run_questionnaire(anonymous=True)
