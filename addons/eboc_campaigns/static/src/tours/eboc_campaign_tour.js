@@ -57,3 +57,35 @@ registry.category("web_tour.tours").add("eboc_campaign_tour", {
         },
     ],
 });
+
+// A communications officer starts a lobbying campaign and sends its questionnaire.
+registry.category("web_tour.tours").add("eboc_lobbying_tour", {
+    steps: () => [
+        {
+            content: "One key contact to ask",
+            trigger: "button[name=action_open_recipients] .o_stat_value:contains(1)",
+        },
+        {
+            content: "Start the campaign",
+            trigger: ".o_form_view button[name=action_start]",
+            run: "click",
+        },
+        {
+            content: "Send the questionnaire",
+            trigger: ".o_form_view button[name=action_send_questionnaire]",
+            run: "click",
+        },
+        {
+            content: "The wizard names the campaign's contacts, not a list to fill",
+            trigger: ".modal .o_field_widget[name=eboc_recipient_count]:contains(1)",
+        },
+        {
+            trigger: ".modal button[name=action_invite]",
+            run: "click",
+        },
+        {
+            content: "The contact is invited",
+            trigger: "body:not(:has(.modal)) button[name=action_open_responses] .o_stat_value:contains(1)",
+        },
+    ],
+});
