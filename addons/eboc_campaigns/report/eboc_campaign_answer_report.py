@@ -12,34 +12,17 @@ class EbocCampaignAnswerReport(models.Model):
     """
 
     _name = "eboc.campaign.answer.report"
+    _inherit = ["eboc.campaign.respondent"]
     _description = "Questionnaire Results"
     _auto = False
     _order = "campaign_id desc, question_sequence, id"
     _rec_name = "question_id"
 
-    campaign_id = fields.Many2one("eboc.campaign", readonly=True)
-    survey_id = fields.Many2one("survey.survey", string="Questionnaire", readonly=True)
-    anonymous = fields.Boolean("Anonymous Answers", readonly=True)
     user_input_id = fields.Many2one("survey.user_input", string="Response", readonly=True)
     question_id = fields.Many2one("survey.question", readonly=True)
     question_sequence = fields.Integer(readonly=True)
     answer_id = fields.Many2one("survey.question.answer", readonly=True)
     matrix_row_id = fields.Many2one("survey.question.answer", string="Row", readonly=True)
-    partner_id = fields.Many2one("res.partner", string="Contact", readonly=True)
-    respondent_company_id = fields.Many2one("res.partner", readonly=True)
-    sector_id = fields.Many2one(
-        "res.partner.industry",
-        readonly=True,
-        help="The sector section (ISIC letter) of the respondent's activity.",
-    )
-    industry_id = fields.Many2one("res.partner.industry", string="Activity", readonly=True)
-    region_id = fields.Many2one("eboc.region", readonly=True)
-    size_class_id = fields.Many2one("eboc.size.class", readonly=True)
-    member_association_id = fields.Many2one("eboc.association", readonly=True)
-    association_id = fields.Many2one(
-        "eboc.association", string="Campaign Association", readonly=True
-    )
-    company_id = fields.Many2one("res.company", readonly=True)
     answer_count = fields.Integer("Answers", readonly=True)
     value = fields.Float(
         "Average Value",
@@ -52,20 +35,9 @@ class EbocCampaignAnswerReport(models.Model):
     def _query(self):
         return SQL(
             """
-            SELECT line.id, answer.eboc_campaign_id AS campaign_id, answer.survey_id,
-                   campaign.anonymous, answer.id AS user_input_id, line.question_id,
-                   line.question_sequence, line.suggested_answer_id AS answer_id,
-                   line.matrix_row_id,
-                   CASE WHEN campaign.anonymous THEN NULL ELSE answer.partner_id END
-                       AS partner_id,
-                   CASE WHEN campaign.anonymous THEN NULL ELSE answer.eboc_company_id END
-                       AS respondent_company_id,
-                   COALESCE(industry.parent_id, industry.id) AS sector_id,
-                   answer.eboc_industry_id AS industry_id,
-                   answer.eboc_region_id AS region_id,
-                   answer.eboc_size_class_id AS size_class_id,
-                   answer.eboc_association_id AS member_association_id,
-                   campaign.association_id, campaign.company_id,
+            SELECT line.id, %s,
+                   answer.id AS user_input_id, line.question_id, line.question_sequence,
+                   line.suggested_answer_id AS answer_id, line.matrix_row_id,
                    1 AS answer_count,
                    CASE line.answer_type
                         WHEN 'scale' THEN line.value_scale::numeric
@@ -73,13 +45,14 @@ class EbocCampaignAnswerReport(models.Model):
                    END AS value
               FROM survey_user_input_line line
               JOIN survey_user_input answer ON answer.id = line.user_input_id
-              JOIN eboc_campaign campaign ON campaign.id = answer.eboc_campaign_id
-         LEFT JOIN res_partner_industry industry ON industry.id = answer.eboc_industry_id
+              %s
              WHERE answer.state = 'done'
                AND answer.test_entry IS NOT TRUE
                AND line.skipped IS NOT TRUE
                AND line.answer_type IN ('suggestion', 'scale', 'numerical_box')
-            """
+            """,
+            self._respondent_columns(),
+            self._respondent_joins(),
         )
 
     def init(self):
