@@ -47,31 +47,36 @@ Then, each timed (wall clock, CPU of this process, SQL queries) and rolled back:
 The last line is ``BENCH_RESULT {json}`` for scripts.
 """
 
-import argparse
 import io
 import json
 import os
 import random
 import sys
 import time
-import uuid
 from collections import defaultdict
 from contextlib import contextmanager
 from datetime import timedelta
 from unittest import mock
 
-# generate.py sits next to this file: its timing helpers and bulk context.
+# generate.py sits next to this file: its timing helpers, bulk context and the
+# helpers the bench scripts share.
 from generate import (
     BULK_CONTEXT,
     Phases,
+    Progress,
+    Say,
+    access_token,
+    bench_parser,
     check_columns,
-    cpu_seconds,
+    count_rows,
     current_rss_mb,
+    ensure_module,
+    figure_ratios,
     insert_rows,
-    installed,
-    peak_rss_mb,
-    sql_count,
-    table_lines,
+    load_odoo,
+    print_result,
+    run_totals,
+    times,
 )
 
 CAMPAIGNS_MODULE = "eboc_campaigns"
@@ -100,7 +105,6 @@ AUDIENCES = [
     ("HR contacts", ("HR",), False),
     ("key contacts, CEO or HR", ("CEO", "HR"), True),
 ]
-MIN_CPU_FOR_RATIO = 0.05
 PROGRESS_EVERY = 5000
 
 USER_INPUT_INSERT = """
@@ -161,24 +165,7 @@ VALUES %s ON CONFLICT DO NOTHING
 """
 
 
-def say(message):
-    print(f"[campaigns] {message}", flush=True)
-
-
-def figures(phases, name):
-    return {
-        "seconds": round(phases.seconds[name], 3),
-        "cpu_seconds": round(phases.cpu[name], 3),
-        "queries": phases.queries[name],
-    }
-
-
-def ratio(slow, fast):
-    return round(slow / fast, 1) if slow and fast else None
-
-
-def times(value):
-    return f"{value}x" if value else "-"
+say = Say("campaigns")
 
 
 @contextmanager
@@ -209,48 +196,6 @@ def timed(phases, model, method, phase, calls=None):
 
     with mock.patch.object(cls, method, wrapper):
         yield
-
-
-# ---------------------------------------------------------------------------
-# Odoo setup
-# ---------------------------------------------------------------------------
-
-
-def start_odoo(args):
-    import odoo  # noqa: PLC0415 - the interpreter decides which Odoo this is
-
-    odoo_args = ["-c", args.config, "-d", args.database, f"--log-level={args.log_level}"]
-    odoo.tools.config.parse_config(odoo_args, setup_logging=True)
-    return odoo
-
-
-def ensure_campaigns_module(args, phases):
-    """Install eboc_campaigns in the bench database when it is not installed yet, as
-    an administrator does from Apps."""
-    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    registry = Registry(args.database)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
-        if not installed(env, "eboc_membership"):
-            raise SystemExit(
-                f"eboc_membership is not installed in {args.database}: make it with "
-                "generate.py --create-db"
-            )
-        if installed(env, CAMPAIGNS_MODULE):
-            return registry
-        Module = env["ir.module.module"]
-        module = Module.search([("name", "=", CAMPAIGNS_MODULE)])
-        if not module:
-            # A database made before the addon existed: refresh the Apps list.
-            Module.update_list()
-            module = Module.search([("name", "=", CAMPAIGNS_MODULE)])
-        say(f"{args.database}: installing {CAMPAIGNS_MODULE}")
-        with phases("install"):
-            module.button_immediate_install()
-    say(f"{CAMPAIGNS_MODULE} installed in {phases.seconds['install']:.1f}s")
-    return Registry(args.database)
 
 
 # ---------------------------------------------------------------------------
@@ -410,24 +355,15 @@ def generate_answers(env, args, campaign, survey, now):
                 campaign.id,
                 partner_id,
                 "done" if ended else "new",
-                str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                access_token(rng),
                 invited_at,
                 started,
                 ended,
                 env.uid,
             )
         )
-    from psycopg2.extras import execute_values  # noqa: PLC0415
-
-    created = execute_values(
-        cr._obj, USER_INPUT_INSERT, rows, template=USER_INPUT_ROW, page_size=5000, fetch=True
-    )
-    execute_values(
-        cr._obj,
-        INVITED_INSERT,
-        [(campaign.id, partner_id) for partner_id in chosen],
-        page_size=5000,
-    )
+    created = insert_rows(env, USER_INPUT_INSERT, USER_INPUT_ROW, rows, fetch=True)
+    insert_rows(env, INVITED_INSERT, None, [(campaign.id, partner_id) for partner_id in chosen])
     choice, scale = survey.question_ids.sorted("sequence")
     options = choice.suggested_answer_ids.sorted("sequence").ids
     done_ids = sorted(input_id for input_id, state in created if state == "done")
@@ -479,7 +415,7 @@ def ensure_setup(env, args, phases):
         "seconds": round(phases.seconds["setup"], 2),
         "cpu_seconds": round(phases.cpu["setup"], 2),
     }
-    say("setup: " + ", ".join(f"{name} {value}" for name, value in setup.items()))
+    say.figures("setup", setup)
     return segment_all, lobbying, setup
 
 
@@ -493,10 +429,7 @@ def data_sizes(env, lobbying):
         "blacklisted": "SELECT count(*) FROM mail_blacklist WHERE active",
         "campaign_targets": "SELECT count(*) FROM eboc_campaign_target",
     }
-    sizes = {}
-    for name, query in queries.items():
-        cr.execute(query)
-        sizes[name] = cr.fetchone()[0]
+    sizes = count_rows(cr, queries)
     cr.execute(
         "SELECT count(*), count(*) FILTER (WHERE state = 'done') FROM survey_user_input "
         "WHERE eboc_campaign_id = %s",
@@ -543,14 +476,10 @@ def naive_start(campaign):
     Membership = env["eboc.membership"]
     Target = env["eboc.campaign.target"]
     companies = campaign._get_target_companies()
-    started, cpu, queries = time.perf_counter(), cpu_seconds(), sql_count()
+    progress = Progress(say, "start, naive", len(companies))
     for done, company in enumerate(companies, start=1):
         if done % PROGRESS_EVERY == 0:
-            say(
-                f"start, naive: {done:>6}/{len(companies)} companies  "
-                f"{time.perf_counter() - started:6.1f}s  cpu {cpu_seconds() - cpu:6.1f}s  "
-                f"{sql_count() - queries} queries  rss {current_rss_mb()} MB"
-            )
+            progress(done)
         memberships = Membership.search(
             [("partner_id", "=", company.id), ("association_id", "in", association_ids)]
         )
@@ -588,7 +517,7 @@ def bench_start(env, phases, segment):
                 with phases(phase):
                     naive_start(campaign)
             snapshots[way] = targets_of(env.cr, campaign.id)
-        result[way] = {**figures(phases, phase), "targets": len(snapshots[way])}
+        result[way] = {**phases.figures(phase), "targets": len(snapshots[way])}
         say(
             f"start, {way}: {len(snapshots[way])} targets in {phases.seconds[phase]:.2f}s "
             f"(cpu {phases.cpu[phase]:.2f}s, {phases.queries[phase]} queries)"
@@ -602,7 +531,7 @@ def bench_start(env, phases, segment):
     for state, *_rest in snapshots["ours"].values():
         states[state] += 1
     result["ours"]["of_which"] = {
-        name: figures(phases, f"start_ours_{name}")
+        name: phases.figures(f"start_ours_{name}")
         for name in ("segment", "states", "create", "flush")
     }
     result.update(states_at_start=dict(sorted(states.items())), mismatches=len(differ))
@@ -703,19 +632,19 @@ def bench_conversions(env, args, phases, segment):
         env.invalidate_all()
         with phases("count_naive"):
             naive = naive_conversions(campaign)
-    baseline = figures(phases, "activate_baseline")
-    with_campaign = figures(phases, "activate_ours")
+    baseline = phases.figures("activate_baseline")
+    with_campaign = phases.figures("activate_ours")
     result.update(
         targets=targets,
         activate_baseline=baseline,
         activate_ours=with_campaign,
         stored_compute={
-            **figures(phases, "stored_compute"),
+            **phases.figures("stored_compute"),
             "calls": len(recomputed),
             "targets": sum(recomputed),
         },
-        count_ours={**figures(phases, "count_ours"), "conversions": count},
-        count_naive={**figures(phases, "count_naive"), "conversions": len(naive)},
+        count_ours={**phases.figures("count_ours"), "conversions": count},
+        count_naive={**phases.figures("count_naive"), "conversions": len(naive)},
         converted_rows=len(ours),
         mismatches=len(
             {pid for pid in ours.keys() | naive.keys() if ours.get(pid) != naive.get(pid)}
@@ -797,9 +726,9 @@ def bench_recipients(env, phases, segment):
                 "count": count,
                 "naive_count": len(naive),
                 "same": same,
-                "ours_count": figures(phases, f"recipients_count_{tag}"),
-                "ours_search": figures(phases, f"recipients_search_{tag}"),
-                "naive": figures(phases, f"recipients_naive_{tag}"),
+                "ours_count": phases.figures(f"recipients_count_{tag}"),
+                "ours_search": phases.figures(f"recipients_search_{tag}"),
+                "naive": phases.figures(f"recipients_naive_{tag}"),
             }
             result.append(entry)
             say(
@@ -986,8 +915,8 @@ def bench_results(env, phases, campaign):
         k for k in ours_cells.keys() | stock_cells.keys() if ours_cells.get(k) != stock_cells.get(k)
     )
     result = {
-        "ours": {**figures(phases, "results_ours"), "bytes": len(ours_xlsx)},
-        "stock": {**figures(phases, "results_stock"), "bytes": len(stock_xlsx)},
+        "ours": {**phases.figures("results_ours"), "bytes": len(ours_xlsx)},
+        "stock": {**phases.figures("results_stock"), "bytes": len(stock_xlsx)},
         "breakdowns": breakdowns,
         "cells": len(ours_cells),
         "cells_differ": len(cells_differ),
@@ -1025,13 +954,13 @@ def bench_results(env, phases, campaign):
 def bench(args, phases):
     from odoo import SUPERUSER_ID, api  # noqa: PLC0415
 
-    registry = ensure_campaigns_module(args, phases)
+    registry = ensure_module(args.database, phases, say, CAMPAIGNS_MODULE)
     result = {"database": args.database}
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         segment, lobbying, result["setup"] = ensure_setup(env, args, phases)
         result["data"] = data_sizes(env, lobbying)
-        say("data: " + ", ".join(f"{name} {value}" for name, value in result["data"].items()))
+        say.figures("data", result["data"])
         rss = {"before": current_rss_mb()}
         result["start"] = bench_start(env, phases, segment)
         rss["after_start"] = current_rss_mb()
@@ -1053,12 +982,7 @@ def comparison(result):
     rows = []
 
     def add(label, ours, theirs, key):
-        ratios[key] = {
-            "seconds": ratio(theirs["seconds"], ours["seconds"]),
-            "queries": ratio(theirs["queries"], ours["queries"]),
-        }
-        if ours["cpu_seconds"] >= MIN_CPU_FOR_RATIO:
-            ratios[key]["cpu_seconds"] = ratio(theirs["cpu_seconds"], ours["cpu_seconds"])
+        ratios[key] = figure_ratios(ours, theirs)
         rows.append(
             (
                 label,
@@ -1142,13 +1066,8 @@ def comparison(result):
 
 
 def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--config", "-c", required=True, help="Odoo configuration file")
-    parser.add_argument(
-        "--database",
-        "-d",
-        required=True,
-        help="database made by generate.py; eboc_campaigns is installed in it when missing",
+    parser = bench_parser(
+        __doc__, "database made by generate.py; eboc_campaigns is installed in it when missing"
     )
     parser.add_argument(
         "--invitations",
@@ -1196,24 +1115,16 @@ def main(argv=None):
     args = parse_args(argv)
     phases = Phases()
     started = time.perf_counter()
-    odoo = start_odoo(args)
+    odoo = load_odoo(args)
     result = bench(args, phases)
     rows, ratios = comparison(result)
     result.update(
-        args={name: value for name, value in vars(args).items() if name != "config"},
         ratio=ratios,
-        seconds={"total": round(time.perf_counter() - started, 2), **phases.as_dict()},
-        cpu_seconds={name: round(value, 2) for name, value in phases.cpu.items()},
-        queries=dict(phases.queries),
-        peak_rss_mb=peak_rss_mb(),
         load_average=[round(value, 2) for value in os.getloadavg()],
-        odoo=odoo.release.version,
-        python=sys.version.split()[0],
-        cpus=os.cpu_count(),
+        **run_totals(args, phases, started, odoo),
     )
     say("side by side (q = SQL queries; ratio of wall time, naive or stock over ours):")
-    for line in table_lines(("", "ours", "naive / stock way", "ratio"), rows):
-        say(line)
+    say.table(("", "ours", "naive / stock way", "ratio"), rows)
     checks = [
         result["start"]["mismatches"] == 0,
         result["conversions"]["mismatches"] == 0,
@@ -1227,7 +1138,7 @@ def main(argv=None):
         else "check: the ways DIFFER (see the lines above)"
     )
     say(f"load average {result['load_average']}, peak RSS {result['peak_rss_mb']} MB")
-    print("BENCH_RESULT " + json.dumps(result, sort_keys=True, default=str), flush=True)
+    print_result(result)
     return 0
 
 

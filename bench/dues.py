@@ -30,27 +30,31 @@ Phases, each timed (wall clock, CPU of this process, SQL queries, RSS):
 The last line is ``BENCH_RESULT {json}`` for scripts.
 """
 
-import argparse
 import cProfile
 import inspect
-import json
-import os
 import sys
 import time
 from contextlib import contextmanager
 from datetime import date, timedelta
 
-# generate.py sits next to this file: its timing helpers and bulk context.
+# generate.py sits next to this file: its timing helpers, bulk context and the
+# helpers the bench scripts share.
 from generate import (
     BULK_CONTEXT,
     Phases,
+    Say,
+    bench_parser,
+    check_modules,
     cpu_seconds,
     current_rss_mb,
     ensure_chart_of_accounts,
-    installed,
+    ensure_module,
+    load_odoo,
     peak_rss_mb,
+    print_result,
+    ratio,
+    run_totals,
     sql_count,
-    table_lines,
 )
 
 DUES_MODULE = "eboc_dues"
@@ -88,8 +92,7 @@ def rate(count, seconds):
     return round(count / seconds, 2) if seconds else None
 
 
-def say(message):
-    print(f"[dues] {message}", flush=True)
+say = Say("dues")
 
 
 class BatchLog:
@@ -131,16 +134,6 @@ class BatchLog:
 # ---------------------------------------------------------------------------
 # Odoo setup
 # ---------------------------------------------------------------------------
-
-
-def start_odoo(args):
-    import odoo  # noqa: PLC0415 - the interpreter decides which Odoo this is
-
-    odoo_args = ["-c", args.config, f"--log-level={args.log_level}"]
-    if args.database:
-        odoo_args += ["-d", args.database]
-    odoo.tools.config.parse_config(odoo_args, setup_logging=True)
-    return odoo
 
 
 def income_account(env):
@@ -269,16 +262,17 @@ def bench_ours(args, phases):
     result = {"database": args.database}
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, BULK_CONTEXT)
-        if not installed(env, DUES_MODULE):
-            raise SystemExit(
-                f"{DUES_MODULE} is not installed in {args.database}: make it with "
-                "generate.py --create-db --modules eboc_dues"
-            )
-        if installed(env, STOCK_MODULE):
-            raise SystemExit(
-                f"{STOCK_MODULE} is installed in {args.database}: the stock module belongs "
-                "in the baseline database (--stock-database) only"
-            )
+        check_modules(
+            env,
+            args.database,
+            required=[(DUES_MODULE, "generate.py --create-db --modules eboc_dues")],
+            refused=[
+                (
+                    STOCK_MODULE,
+                    "the stock module belongs in the baseline database (--stock-database) only",
+                )
+            ],
+        )
         with phases("ours_setup"):
             give_income_account(
                 env,
@@ -464,12 +458,7 @@ def bench_lights(env, phases):
             env.flush_all()
             env.cr.commit()
         changed = len(changed) if changed is not None else None
-        result[name] = {
-            "seconds": round(phases.seconds[phase], 2),
-            "cpu_seconds": round(phases.cpu[phase], 2),
-            "queries": phases.queries[phase],
-            "lines_changed": changed,
-        }
+        result[name] = {**phases.figures(phase, digits=2), "lines_changed": changed}
         say(
             f"lights ({name}): {lines} dues lines, {changed} changed, "
             f"{phases.seconds[phase]:.2f}s (cpu {phases.cpu[phase]:.2f}s, "
@@ -548,28 +537,23 @@ def bench_payment(env, run, count, phases):
 
 def install_stock(args, phases):
     """Install Odoo's membership in the baseline database (never in ours)."""
-    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    registry = Registry(args.stock_database)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
-        if not installed(env, "eboc_membership"):
-            raise SystemExit(
-                f"eboc_membership is not installed in {args.stock_database}: make it with "
-                "generate.py --create-db and the same --companies and --seed"
+    registry = ensure_module(
+        args.stock_database,
+        phases,
+        say,
+        STOCK_MODULE,
+        label=f"stock {STOCK_MODULE}",
+        phase="stock_install",
+        made_with="generate.py --create-db and the same --companies and --seed",
+        refused=[
+            (
+                DUES_MODULE,
+                "the baseline must be stock Odoo plus the bench data (generate.py without "
+                "--modules)",
             )
-        if installed(env, DUES_MODULE):
-            raise SystemExit(
-                f"{DUES_MODULE} is installed in {args.stock_database}: the baseline must be "
-                "stock Odoo plus the bench data (generate.py without --modules)"
-            )
-        if not installed(env, STOCK_MODULE):
-            say(f"{args.stock_database}: installing stock {STOCK_MODULE}")
-            with phases("stock_install"):
-                module = env["ir.module.module"].search([("name", "=", STOCK_MODULE)])
-                module.button_immediate_install()
-    registry = Registry(args.stock_database)
+        ],
+        report=False,
+    )
     ensure_chart_of_accounts(registry)
     return registry
 
@@ -701,7 +685,7 @@ def comparison(ours, stock):
 
     ours_rate = ours.get("invoices_per_second")
     stock_rate = stock.get("invoices_per_second")
-    ratio = round(ours_rate / stock_rate, 1) if ours_rate and stock_rate else None
+    end_to_end = ratio(ours_rate, stock_rate)
     stock_seconds = (
         round(stock["create_seconds"] + stock["post_seconds"], 2)
         if "create_seconds" in stock
@@ -718,7 +702,7 @@ def comparison(ours, stock):
             "create + post /s, end to end",
             cell(ours_rate),
             cell(stock_rate),
-            f"{ratio}x (target {TARGET_RATIO:g}x)" if ratio else "",
+            f"{end_to_end}x (target {TARGET_RATIO:g}x)" if end_to_end else "",
         ),
         ("seconds, end to end", cell(ours.get("invoice_seconds")), cell(stock_seconds), ""),
         (
@@ -751,12 +735,7 @@ def comparison(ours, stock):
     if payments:
         queries = " / ".join(str(payment["queries"]) for payment in payments)
         rows.append(("payment -> light, queries", queries, "-", ""))
-    return rows, ratio
-
-
-def print_table(rows):
-    for line in table_lines(("", "ours (eboc_dues)", "stock (membership)", "ratio"), rows):
-        say(line)
+    return rows, end_to_end
 
 
 # ---------------------------------------------------------------------------
@@ -765,10 +744,8 @@ def print_table(rows):
 
 
 def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--config", "-c", required=True, help="Odoo configuration file")
-    parser.add_argument(
-        "--database", "-d", help="database made by generate.py --modules eboc_dues (ours)"
+    parser = bench_parser(
+        __doc__, "database made by generate.py --modules eboc_dues (ours)", database_required=False
     )
     parser.add_argument(
         "--stock-database",
@@ -849,32 +826,25 @@ def main(argv=None):
     args = parse_args(argv)
     phases = Phases()
     started = time.perf_counter()
-    odoo = start_odoo(args)
+    odoo = load_odoo(args)
     if args.database and args.lights_only:
         ours = bench_lights_only(args, phases)
     else:
         ours = bench_ours(args, phases) if args.database else None
     year = ours["year"] if ours else args.year or date.today().year
     stock = bench_stock(args, phases, year) if args.stock_database else None
-    rows, ratio = comparison(ours, stock)
+    rows, end_to_end = comparison(ours, stock)
     result = {
-        "args": {name: value for name, value in vars(args).items() if name != "config"},
         "ours": ours,
         "stock": stock,
-        "ratio": ratio,
-        "seconds": {"total": round(time.perf_counter() - started, 2), **phases.as_dict()},
-        "cpu_seconds": {name: round(value, 2) for name, value in phases.cpu.items()},
-        "queries": dict(phases.queries),
-        "peak_rss_mb": peak_rss_mb(),
-        "odoo": odoo.release.version,
-        "python": sys.version.split()[0],
-        "cpus": os.cpu_count(),
+        "ratio": end_to_end,
+        **run_totals(args, phases, started, odoo),
     }
     say("side by side:")
-    print_table(rows)
-    say("seconds: " + ", ".join(f"{name} {value}" for name, value in result["seconds"].items()))
-    say("queries: " + ", ".join(f"{name} {value}" for name, value in result["queries"].items()))
-    print("BENCH_RESULT " + json.dumps(result, sort_keys=True, default=str), flush=True)
+    say.table(("", "ours (eboc_dues)", "stock (membership)", "ratio"), rows)
+    say.figures("seconds", result["seconds"])
+    say.figures("queries", result["queries"])
+    print_result(result)
     return 0
 
 

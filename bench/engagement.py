@@ -42,29 +42,33 @@ instant for both), so that a service at the very edge of the window counts alike
 The last line is ``BENCH_RESULT {json}`` for scripts.
 """
 
-import argparse
-import json
-import os
 import random
 import sys
 import time
-import uuid
 from contextlib import contextmanager
 from datetime import timedelta
 from unittest import mock
 
-# generate.py sits next to this file: its timing helpers and bulk context.
+# generate.py sits next to this file: its timing helpers, bulk context and the
+# helpers the bench scripts share.
 from generate import (
     BULK_CONTEXT,
     Phases,
+    Progress,
+    Say,
+    access_token,
+    bench_parser,
     check_columns,
-    cpu_seconds,
+    count_rows,
     current_rss_mb,
+    ensure_module,
+    figure_ratios,
     insert_rows,
-    installed,
+    load_odoo,
     peak_rss_mb,
-    sql_count,
-    table_lines,
+    print_result,
+    run_totals,
+    times,
 )
 
 EVENTS_MODULE = "eboc_events"
@@ -73,7 +77,6 @@ EVENT_TYPE_XMLID = "eboc_events.event_type_member_seminar"
 EVENT_NAME = "Bench event %d: %s"
 HISTORY_DAYS = 730  # the generated activity covers the last 24 months
 ORM_BATCH = 1000
-MIN_CPU_FOR_RATIO = 0.05
 LIST_LIMIT = 80
 LIST_FIELDS = [
     "name",
@@ -206,20 +209,7 @@ SELECT p.id
 """
 
 
-def say(message):
-    print(f"[engagement] {message}", flush=True)
-
-
-def phase_figures(phases, name):
-    return {
-        "seconds": round(phases.seconds[name], 3),
-        "cpu_seconds": round(phases.cpu[name], 3),
-        "queries": phases.queries[name],
-    }
-
-
-def ratio(slow, fast):
-    return round(slow / fast, 1) if slow and fast else None
+say = Say("engagement")
 
 
 @contextmanager
@@ -230,48 +220,6 @@ def pinned_now(now):
 
     with mock.patch.object(fields.Datetime, "now", staticmethod(lambda *_args: now)):
         yield
-
-
-# ---------------------------------------------------------------------------
-# Odoo setup
-# ---------------------------------------------------------------------------
-
-
-def start_odoo(args):
-    import odoo  # noqa: PLC0415 - the interpreter decides which Odoo this is
-
-    odoo_args = ["-c", args.config, "-d", args.database, f"--log-level={args.log_level}"]
-    odoo.tools.config.parse_config(odoo_args, setup_logging=True)
-    return odoo
-
-
-def ensure_events_module(args, phases):
-    """Install eboc_events in the bench database when it is not installed yet (its
-    install scores the companies already there), as an administrator does from Apps."""
-    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    registry = Registry(args.database)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
-        if not installed(env, "eboc_membership"):
-            raise SystemExit(
-                f"eboc_membership is not installed in {args.database}: make it with "
-                "generate.py --create-db"
-            )
-        if installed(env, EVENTS_MODULE):
-            return registry
-        Module = env["ir.module.module"]
-        module = Module.search([("name", "=", EVENTS_MODULE)])
-        if not module:
-            # A database made before the addon existed: refresh the Apps list.
-            Module.update_list()
-            module = Module.search([("name", "=", EVENTS_MODULE)])
-        say(f"{args.database}: installing {EVENTS_MODULE}")
-        with phases("install"):
-            module.button_immediate_install()
-    say(f"{EVENTS_MODULE} installed in {phases.seconds['install']:.1f}s")
-    return Registry(args.database)
 
 
 # ---------------------------------------------------------------------------
@@ -444,7 +392,7 @@ def generate_answers(env, activity, count, now, first_number):
             (
                 survey.id,
                 person,
-                str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                access_token(rng),
                 ended - timedelta(seconds=rng.randint(60, 900)),
                 ended,
                 activity.uid,
@@ -466,10 +414,7 @@ def data_sizes(env):
         "registrations": "SELECT count(*) FROM event_registration",
         "registrations_attended": "SELECT count(*) FROM event_registration WHERE state = 'done'",
     }
-    sizes = {}
-    for name, query in queries.items():
-        cr.execute(query)
-        sizes[name] = cr.fetchone()[0]
+    sizes = count_rows(cr, queries)
     cr.execute(
         "SELECT count(*) FROM survey_user_input WHERE survey_id = %s AND state = 'done'",
         [survey.id],
@@ -580,7 +525,7 @@ def bench_ours(env, phases, now):
         changed = len(differing(cr, before))
         snapshot(cr, "bench_engagement_ours")
         cr.commit()
-        result[name] = {**phase_figures(phases, phase), "companies_changed": changed}
+        result[name] = {**phases.figures(phase), "companies_changed": changed}
         say(
             f"ours ({name} run): {phases.seconds[phase]:.2f}s (cpu {phases.cpu[phase]:.2f}s, "
             f"{phases.queries[phase]} queries), {changed} companies changed"
@@ -617,7 +562,7 @@ def orm_way(env, company_ids, now):
     Answer = env["survey.user_input"]
     Partner = env["res.partner"].with_context(active_test=False)
     written = 0
-    started, cpu, queries = time.perf_counter(), cpu_seconds(), sql_count()
+    progress = Progress(say, "ORM way", len(company_ids))
     for offset in range(0, len(company_ids), ORM_BATCH):
         batch = company_ids[offset : offset + ORM_BATCH]
         figures = {
@@ -711,11 +656,7 @@ def orm_way(env, company_ids, now):
         env.flush_all()
         env.invalidate_all()
         if written % (5 * ORM_BATCH) == 0 or written == len(company_ids):
-            say(
-                f"ORM way: {written:>6}/{len(company_ids)} companies  "
-                f"{time.perf_counter() - started:6.1f}s  cpu {cpu_seconds() - cpu:6.1f}s  "
-                f"{sql_count() - queries} queries  rss {current_rss_mb()} MB"
-            )
+            progress(written)
     return written
 
 
@@ -780,8 +721,8 @@ def bench_orm_way(env, phases, now, sample_size, seed):
         )
     rolled_back = len(differing(cr, "bench_engagement_ours"))
     cr.commit()
-    write = phase_figures(phases, "orm_way_write")
-    hooks = phase_figures(phases, "orm_way_commit_hooks")
+    write = phases.figures("orm_way_write")
+    hooks = phases.figures("orm_way_commit_hooks")
     result = {
         **{name: round(write[name] + hooks[name], 3) for name in write},
         "write": write,
@@ -825,9 +766,9 @@ def bench_at_risk(env, phases):
     result = {
         "count": count,
         "rows": len(rows),
-        "count_query": phase_figures(phases, "at_risk_count"),
-        "search": phase_figures(phases, "at_risk_search"),
-        "read": phase_figures(phases, "at_risk_read"),
+        "count_query": phases.figures("at_risk_count"),
+        "search": phases.figures("at_risk_search"),
+        "read": phases.figures("at_risk_read"),
         "with_services": sum(1 for row in rows if row["service_count"]),
     }
     say(
@@ -843,13 +784,14 @@ def bench_at_risk(env, phases):
 def bench(args, phases):
     from odoo import SUPERUSER_ID, api  # noqa: PLC0415
 
-    registry = ensure_events_module(args, phases)
+    # The install of eboc_events scores the companies already there.
+    registry = ensure_module(args.database, phases, say, EVENTS_MODULE)
     result = {"database": args.database}
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         result["activity"] = ensure_activity(args, env, phases)
         result["data"] = data_sizes(env)
-        say("data: " + ", ".join(f"{name} {value}" for name, value in result["data"].items()))
+        say.figures("data", result["data"])
         if args.from_zero:
             cr.execute(RESET_SQL)
             reset = cr.rowcount
@@ -884,17 +826,8 @@ def comparison(result):
     second = result["ours"]["second"]
     theirs = result["orm_way"]
     risk = result["at_risk"]
-    ratios = {
-        "seconds": ratio(theirs["seconds"], ours["seconds"]),
-        "queries": ratio(theirs["queries"], ours["queries"]),
-    }
-    # Ours spends next to no CPU in Odoo (the work is PostgreSQL's): no ratio then.
-    if ours["cpu_seconds"] >= MIN_CPU_FOR_RATIO:
-        ratios["cpu_seconds"] = ratio(theirs["cpu_seconds"], ours["cpu_seconds"])
-
-    def times(value):
-        return f"{value}x" if value else "-"
-
+    # Ours spends next to no CPU in Odoo (the work is PostgreSQL's): no CPU ratio then.
+    ratios = figure_ratios(ours, theirs)
     rows = [
         ("companies scored", theirs["companies"], theirs["companies"], ""),
         ("companies changed", ours["companies_changed"], theirs["companies_to_change"], ""),
@@ -944,26 +877,14 @@ def comparison(result):
     return rows, ratios
 
 
-def print_table(rows):
-    for line in table_lines(
-        ("", "ours (one UPDATE)", "ORM way (read_group + write)", "ratio"), rows
-    ):
-        say(line)
-
-
 # ---------------------------------------------------------------------------
 # Main
 # ---------------------------------------------------------------------------
 
 
 def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--config", "-c", required=True, help="Odoo configuration file")
-    parser.add_argument(
-        "--database",
-        "-d",
-        required=True,
-        help="database made by generate.py; eboc_events is installed in it when missing",
+    parser = bench_parser(
+        __doc__, "database made by generate.py; eboc_events is installed in it when missing"
     )
     parser.add_argument(
         "--services",
@@ -1010,25 +931,15 @@ def main(argv=None):
     args = parse_args(argv)
     phases = Phases()
     started = time.perf_counter()
-    odoo = start_odoo(args)
+    odoo = load_odoo(args)
     result = bench(args, phases)
     rows, ratios = comparison(result)
-    result.update(
-        args={name: value for name, value in vars(args).items() if name != "config"},
-        ratio=ratios,
-        seconds={"total": round(time.perf_counter() - started, 2), **phases.as_dict()},
-        cpu_seconds={name: round(value, 2) for name, value in phases.cpu.items()},
-        queries=dict(phases.queries),
-        peak_rss_mb=peak_rss_mb(),
-        odoo=odoo.release.version,
-        python=sys.version.split()[0],
-        cpus=os.cpu_count(),
-    )
+    result.update(ratio=ratios, **run_totals(args, phases, started, odoo))
     say("side by side:")
-    print_table(rows)
-    say("seconds: " + ", ".join(f"{name} {value}" for name, value in result["seconds"].items()))
-    say("queries: " + ", ".join(f"{name} {value}" for name, value in result["queries"].items()))
-    print("BENCH_RESULT " + json.dumps(result, sort_keys=True, default=str), flush=True)
+    say.table(("", "ours (one UPDATE)", "ORM way (read_group + write)", "ratio"), rows)
+    say.figures("seconds", result["seconds"])
+    say.figures("queries", result["queries"])
+    print_result(result)
     return 0
 
 

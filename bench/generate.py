@@ -38,6 +38,7 @@ import random
 import resource
 import sys
 import time
+import uuid
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from datetime import date, timedelta
@@ -343,12 +344,15 @@ def check_columns(cr, table, columns):
         raise SystemExit(f"{table} has NOT NULL columns the bench does not fill: {missing}")
 
 
-def insert_rows(env, query, template, rows, page_size=5000):
-    """One INSERT ... SELECT per page of rows, through psycopg2's execute_values."""
+def insert_rows(env, query, template, rows, page_size=5000, fetch=False):
+    """One INSERT ... SELECT per page of rows, through psycopg2's execute_values.
+    Returns the number of rows, or with ``fetch`` the rows of the query's RETURNING."""
     from psycopg2.extras import execute_values  # noqa: PLC0415
 
-    execute_values(env.cr._obj, query, rows, template=template, page_size=page_size)
-    return len(rows)
+    returned = execute_values(
+        env.cr._obj, query, rows, template=template, page_size=page_size, fetch=fetch
+    )
+    return returned if fetch else len(rows)
 
 
 def cpu_seconds():
@@ -386,6 +390,197 @@ class Phases:
     def as_dict(self):
         return {name: round(value, 2) for name, value in self.seconds.items()}
 
+    def figures(self, name, digits=3):
+        """Wall-clock seconds, CPU seconds and queries of the phase ``name``."""
+        return {
+            "seconds": round(self.seconds[name], digits),
+            "cpu_seconds": round(self.cpu[name], digits),
+            "queries": self.queries[name],
+        }
+
+
+# ---------------------------------------------------------------------------
+# Shared by the bench scripts: this one, dues.py, engagement.py, campaigns.py
+# ---------------------------------------------------------------------------
+
+# Below this many CPU seconds of ours, a CPU ratio says nothing: none is given.
+MIN_CPU_FOR_RATIO = 0.05
+
+
+class Say:
+    """The output lines of a bench script: ``say(message)`` prints ``[prefix] message``
+    at once."""
+
+    def __init__(self, prefix):
+        self.prefix = prefix
+
+    def __call__(self, message):
+        print(f"[{self.prefix}] {message}", flush=True)
+
+    def figures(self, label, values):
+        """One line ``label: name value, name value, ...`` of a dict."""
+        self(f"{label}: " + ", ".join(f"{name} {value}" for name, value in values.items()))
+
+    def table(self, header, rows):
+        """A plain-text table, a line each (see table_lines)."""
+        for line in table_lines(header, rows):
+            self(line)
+
+
+say = Say("bench")
+
+
+class Progress:
+    """A progress line of a long loop over companies: how many are done, and the
+    wall-clock seconds, CPU seconds and queries since the progress was made, with the
+    current RSS."""
+
+    def __init__(self, say, label, total):
+        self.say = say
+        self.label = label
+        self.total = total
+        self.started, self.cpu, self.queries = time.perf_counter(), cpu_seconds(), sql_count()
+
+    def __call__(self, done):
+        self.say(
+            f"{self.label}: {done:>6}/{self.total} companies  "
+            f"{time.perf_counter() - self.started:6.1f}s  cpu {cpu_seconds() - self.cpu:6.1f}s  "
+            f"{sql_count() - self.queries} queries  rss {current_rss_mb()} MB"
+        )
+
+
+def ratio(slow, fast):
+    """``slow`` over ``fast`` to one decimal; None when either is zero or missing."""
+    return round(slow / fast, 1) if slow and fast else None
+
+
+def times(value):
+    """A ratio in a table: ``12.5x``, or ``-`` without one."""
+    return f"{value}x" if value else "-"
+
+
+def figure_ratios(ours, theirs):
+    """The other way's figures (as ``Phases.figures`` gives them) over ours: seconds and
+    queries, and CPU seconds when ours spends at least MIN_CPU_FOR_RATIO of them."""
+    result = {
+        "seconds": ratio(theirs["seconds"], ours["seconds"]),
+        "queries": ratio(theirs["queries"], ours["queries"]),
+    }
+    if ours["cpu_seconds"] >= MIN_CPU_FOR_RATIO:
+        result["cpu_seconds"] = ratio(theirs["cpu_seconds"], ours["cpu_seconds"])
+    return result
+
+
+def count_rows(cr, queries):
+    """``{name: count}`` from a ``SELECT count(...)`` query per name."""
+    counts = {}
+    for name, query in queries.items():
+        cr.execute(query)
+        counts[name] = cr.fetchone()[0]
+    return counts
+
+
+def access_token(rng):
+    """A survey access token (a version 4 UUID) drawn from ``rng``: the same for the
+    same seed."""
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def bench_parser(doc, database_help, database_required=True):
+    """The argument parser of a bench script: the first paragraph of ``doc`` as its
+    description, ``--config`` and ``--database``."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--config", "-c", required=True, help="Odoo configuration file")
+    parser.add_argument("--database", "-d", required=database_required, help=database_help)
+    return parser
+
+
+def load_odoo(args, *options):
+    """Import Odoo and read its configuration: ``--config``, ``--database`` when there
+    is one, ``--log-level`` and the command-line ``options``. Returns the odoo package."""
+    import odoo  # noqa: PLC0415 - the interpreter decides which Odoo this is
+
+    odoo_args = ["-c", args.config, f"--log-level={args.log_level}"]
+    if args.database:
+        odoo_args += ["-d", args.database]
+    odoo.tools.config.parse_config([*odoo_args, *options], setup_logging=True)
+    return odoo
+
+
+def check_modules(env, database, required=(), refused=()):
+    """Refuse ``database`` when an addon of ``required`` is not installed or one of
+    ``refused`` is: ``(name, how to make a database with it)`` and ``(name, why it
+    must not be there)`` pairs."""
+    for name, make in required:
+        if not installed(env, name):
+            raise SystemExit(f"{name} is not installed in {database}: make it with {make}")
+    for name, why in refused:
+        if installed(env, name):
+            raise SystemExit(f"{name} is installed in {database}: {why}")
+
+
+def ensure_module(
+    database,
+    phases,
+    say,
+    name,
+    *,
+    label=None,
+    phase="install",
+    made_with="generate.py --create-db",
+    refused=(),
+    report=True,
+):
+    """Install the addon ``name`` in the bench database ``database`` when it is not
+    installed yet, as an administrator does from Apps: ``button_immediate_install``,
+    after refreshing the Apps list when the database predates the addon; timed in
+    ``phase``. Refuses a database without eboc_membership (``made_with`` says how to
+    make one) or with an addon of ``refused`` (see check_modules). ``say`` announces
+    the install of ``label`` (default: ``name``) and, with ``report``, its seconds.
+    Returns the registry of the database, a new one after an install."""
+    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
+    from odoo.modules.registry import Registry  # noqa: PLC0415
+
+    registry = Registry(database)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        check_modules(env, database, [(MODULE, made_with)], refused)
+        if installed(env, name):
+            return registry
+        Module = env["ir.module.module"]
+        module = Module.search([("name", "=", name)])
+        if not module:
+            # A database made before the addon existed: refresh the Apps list.
+            Module.update_list()
+            module = Module.search([("name", "=", name)])
+        say(f"{database}: installing {label or name}")
+        with phases(phase):
+            module.button_immediate_install()
+    if report:
+        say(f"{label or name} installed in {phases.seconds[phase]:.1f}s")
+    return Registry(database)
+
+
+def run_totals(args, phases, started, odoo):
+    """What every BENCH_RESULT ends with: the arguments (not the configuration file),
+    per phase the seconds (with the total since ``started``), CPU seconds and
+    queries, the peak RSS, the Odoo and Python versions and the CPUs."""
+    return {
+        "args": {name: value for name, value in vars(args).items() if name != "config"},
+        "seconds": {"total": round(time.perf_counter() - started, 2), **phases.as_dict()},
+        "cpu_seconds": {name: round(value, 2) for name, value in phases.cpu.items()},
+        "queries": dict(phases.queries),
+        "peak_rss_mb": peak_rss_mb(),
+        "odoo": odoo.release.version,
+        "python": sys.version.split()[0],
+        "cpus": os.cpu_count(),
+    }
+
+
+def print_result(result):
+    """The machine-readable last line: ``BENCH_RESULT {json}``."""
+    print("BENCH_RESULT " + json.dumps(result, sort_keys=True, default=str), flush=True)
+
 
 # ---------------------------------------------------------------------------
 # Odoo setup
@@ -400,17 +595,16 @@ def modules_to_install(args):
 def start_odoo(args, phases):
     """Parse the Odoo config, create the database if asked, install the addons of
     --modules, return the registry."""
-    import odoo  # noqa: PLC0415 - the interpreter decides which Odoo this is
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    odoo_args = ["-c", args.config, "-d", args.database, f"--log-level={args.log_level}"]
+    options = []
     if args.create_db:
         # What `odoo-bin -d DB -i eboc_membership --without-demo=all` does.
-        odoo_args += ["-i", ",".join(modules_to_install(args)), "--without-demo=all"]
+        options = ["-i", ",".join(modules_to_install(args)), "--without-demo=all"]
     elif args.modules:
         # Installs those not installed yet, as `odoo-bin -d DB -i ...` does.
-        odoo_args += ["-i", ",".join(args.modules), "--without-demo=all"]
-    odoo.tools.config.parse_config(odoo_args, setup_logging=True)
+        options = ["-i", ",".join(args.modules), "--without-demo=all"]
+    odoo = load_odoo(args, *options)
+    from odoo.modules.registry import Registry  # noqa: PLC0415
+
     with phases("install"):
         if args.create_db:
             try:
@@ -975,9 +1169,7 @@ def summarize(env):
 
 
 def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--config", "-c", required=True, help="Odoo configuration file")
-    parser.add_argument("--database", "-d", required=True, help="database name")
+    parser = bench_parser(__doc__, "database name")
     parser.add_argument("--companies", type=int, default=5000, help="companies to create")
     parser.add_argument("--contacts-per-company", type=int, default=5)
     parser.add_argument("--seed", type=int, default=42)
@@ -1028,9 +1220,7 @@ def main(argv=None):
     fill_started = time.perf_counter()
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, BULK_CONTEXT)
-        if not env["ir.module.module"].search_count(
-            [("name", "=", MODULE), ("state", "=", "installed")]
-        ):
+        if not installed(env, MODULE):
             raise SystemExit(f"{MODULE} is not installed in {args.database}; use --create-db")
         missing = set(args.modules) - set(
             env["ir.module.module"]
@@ -1055,10 +1245,9 @@ def main(argv=None):
         first_number = int(last[0]["member_number"][1:]) + 1 if last else 1
         builder = ChunkBuilder(ref, rng, args.contacts_per_company, first_number, date.today())
         env.invalidate_all()
-        print(
-            f"[bench] {args.database}: creating {args.companies} companies x "
-            f"{args.contacts_per_company} contacts in chunks of {args.chunk_size}",
-            flush=True,
+        say(
+            f"{args.database}: creating {args.companies} companies x "
+            f"{args.contacts_per_company} contacts in chunks of {args.chunk_size}"
         )
         chunks_started = time.perf_counter()
         done = 0
@@ -1074,12 +1263,11 @@ def main(argv=None):
             chunk_log.append(
                 [done, round(now - chunk_started, 2), round(cpu_seconds() - chunk_cpu_started, 2)]
             )
-            print(
-                f"[bench] {done:>7}/{args.companies} companies  "
+            say(
+                f"{done:>7}/{args.companies} companies  "
                 f"chunk {now - chunk_started:6.1f}s ({size / (now - chunk_started):6.1f}/s, "
                 f"cpu {cpu_seconds() - chunk_cpu_started:5.1f}s)  "
-                f"overall {done / (now - chunks_started):6.1f}/s  rss {peak_rss_mb()} MB",
-                flush=True,
+                f"overall {done / (now - chunks_started):6.1f}/s  rss {peak_rss_mb()} MB"
             )
         if profiler:
             profiler.disable()
@@ -1121,26 +1309,14 @@ def main(argv=None):
         "python": sys.version.split()[0],
         "cpus": os.cpu_count(),
     }
-    print("[bench] summary:", flush=True)
+    say("summary:")
     for key, value in summary.items():
-        print(f"[bench]   {key}: {value}", flush=True)
-    print(
-        "[bench] seconds: "
-        + ", ".join(f"{name} {value}" for name, value in result["seconds"].items()),
-        flush=True,
-    )
-    print(
-        "[bench] cpu seconds: "
-        + ", ".join(f"{name} {value}" for name, value in result["cpu_seconds"].items()),
-        flush=True,
-    )
-    print(
-        "[bench] queries: "
-        + ", ".join(f"{name} {value}" for name, value in result["queries"].items()),
-        flush=True,
-    )
-    print(f"[bench] peak RSS {result['peak_rss_mb']} MB", flush=True)
-    print("BENCH_RESULT " + json.dumps(result, sort_keys=True, default=str), flush=True)
+        say(f"  {key}: {value}")
+    say.figures("seconds", result["seconds"])
+    say.figures("cpu seconds", result["cpu_seconds"])
+    say.figures("queries", result["queries"])
+    say(f"peak RSS {result['peak_rss_mb']} MB")
+    print_result(result)
     return 0
 
 
