@@ -1,17 +1,80 @@
 """Pure parts of the ./eboc tooling: Odoo locating, PostgreSQL choices, config, reports."""
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from eboc_tools import odoo_env, odooconf, pgcluster, static_checks
+from eboc_tools import odoo_env, odoo_tier, odooconf, pgcluster, static_checks
 from eboc_tools.common import REPO, EbocError
 from eboc_tools.odoo_locate import (
+    DEPS_PROBE,
+    OPTIONAL_REQUIREMENTS,
+    REQUIREMENT_SWAPS,
     OdooInstall,
+    OdooNotAvailable,
     interpreter_from_shebang,
     parse_pip_version,
     project_requirements,
+    venv_requirements,
 )
+
+# The lines of Odoo 18's requirements.txt that need a compiler and system headers.
+ODOO_REQUIREMENTS = """\
+polib==1.1.1
+psycopg2==2.9.2 ; python_version == '3.10' # (Jammy)
+psycopg2==2.9.5 ; python_version == '3.11'
+python-ldap==3.4.0 ; sys_platform != 'win32' and python_version < '3.12' # min version
+# psycopg2 is a comment here
+"""
+
+
+def test_venv_requirements_need_no_compiler():
+    text = venv_requirements(ODOO_REQUIREMENTS)
+    assert text.splitlines() == [
+        "polib==1.1.1",
+        "psycopg2-binary==2.9.2 ; python_version == '3.10' # (Jammy)",
+        "psycopg2-binary==2.9.5 ; python_version == '3.11'",
+        "# left out by ./eboc (only Odoo's auth_ldap needs it): "
+        "python-ldap==3.4.0 ; sys_platform != 'win32' and python_version < '3.12' # min version",
+        "# psycopg2 is a comment here",
+    ]
+
+
+def test_deps_probe_accepts_what_the_venv_installs(tmp_path):
+    """The probe that decides whether the venv is complete reads the same swap and
+    optional tables: with psycopg2 swapped and python-ldap left out, only a really
+    absent package is reported missing."""
+    req = tmp_path / "requirements.txt"
+    req.write_text(
+        "pip\npsycopg2==2.9.5\npython-ldap==3.4.0\nno-such-dist-eboc==1.0\n", encoding="utf-8"
+    )
+    rules = json.dumps({"swaps": {"psycopg2": "pip"}, "optional": list(OPTIONAL_REQUIREMENTS)})
+    out = subprocess.run(
+        [sys.executable, "-c", DEPS_PROBE, str(req), str(tmp_path), rules],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert json.loads(out.splitlines()[-1])["missing"] == ["no-such-dist-eboc"]
+    assert REQUIREMENT_SWAPS == {"psycopg2": "psycopg2-binary"}
+
+
+def test_odoo_tier_fails_when_the_odoo_asked_for_cannot_run(monkeypatch, tmp_path):
+    def no_odoo(*args, **kwargs):
+        raise OdooNotAvailable("python3 still cannot run Odoo: missing lxml")
+
+    monkeypatch.setattr(odoo_tier, "prepare", no_odoo)
+    monkeypatch.delenv("ODOO_SRC", raising=False)
+    skipped = odoo_tier.odoo_tier(tmp_path, ["eboc_a"])
+    assert skipped.skipped_reason and not skipped.failed
+
+    monkeypatch.setenv("ODOO_SRC", str(tmp_path))
+    failed = odoo_tier.odoo_tier(tmp_path, ["eboc_a"])
+    assert failed.skipped_reason is None and failed.failed
+    assert "missing lxml" in failed.reasons[0] and "ODOO_SRC=" in failed.reasons[0]
 
 
 @pytest.mark.parametrize(

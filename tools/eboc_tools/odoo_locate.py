@@ -42,6 +42,16 @@ ODOO_VENV = REPO / ".venv-odoo"
 PROJECT_REQUIREMENTS = REPO / "requirements.txt"
 BUILD_CONSTRAINTS = "setuptools<70\n"
 
+# Odoo's requirements.txt names two packages that only build with a compiler and
+# system headers (libpq, libldap/libsasl). The venv made for ODOO_SRC avoids both, so a
+# fresh machine needs no build packages:
+# - psycopg2-binary is the same psycopg2 module, shipped as a wheel with libpq inside;
+# - python-ldap is imported only by Odoo's auth_ldap addon, which no eboc addon needs.
+# DEPS_PROBE reads the same two tables (passed as JSON), so the check that decides
+# whether the venv is complete and the file installed into it cannot disagree.
+REQUIREMENT_SWAPS = {"psycopg2": "psycopg2-binary"}
+OPTIONAL_REQUIREMENTS = ("python-ldap",)
+
 # Prints the version of the Odoo source tree in argv[1] without importing odoo
 # (which would need all of Odoo's dependencies).
 RELEASE_PROBE = r"""
@@ -70,9 +80,11 @@ print(json.dumps(out))
 
 # Lists the distributions of a requirements file (argv[1]) that are missing for
 # this interpreter, then tries to import odoo from the source tree in argv[2].
+# argv[3] (JSON) holds REQUIREMENT_SWAPS and OPTIONAL_REQUIREMENTS.
 DEPS_PROBE = r"""
 import importlib.metadata as md, json, re, sys
 missing = []
+rules = json.loads(sys.argv[3]) if len(sys.argv) > 3 else {"swaps": {}, "optional": []}
 try:
     from pip._vendor.packaging.requirements import Requirement
 except Exception:
@@ -93,11 +105,16 @@ for raw in open(sys.argv[1], encoding="utf-8"):
         if "win32'" in line and "!=" not in line:
             continue
         name = re.match(r"[A-Za-z0-9._-]+", line).group(0)
-    try:
-        md.distribution(name)
-    except md.PackageNotFoundError:
-        if name not in missing:
-            missing.append(name)
+    if name.lower() in rules["optional"]:
+        continue
+    found = False
+    for candidate in (name, rules["swaps"].get(name.lower())):
+        try:
+            found = found or bool(candidate and md.distribution(candidate))
+        except md.PackageNotFoundError:
+            pass
+    if not found and name not in missing:
+        missing.append(name)
 out = {"missing": missing, "python": sys.version.split()[0]}
 if len(sys.argv) > 2:
     sys.path.insert(0, sys.argv[2])
@@ -176,7 +193,26 @@ def _check_major(version_info: list, where: str) -> None:
 
 
 def _missing_deps(python: str, src: Path) -> dict:
-    return _probe(python, DEPS_PROBE, str(src / "requirements.txt"), str(src), env=_probe_env())
+    rules = json.dumps({"swaps": REQUIREMENT_SWAPS, "optional": list(OPTIONAL_REQUIREMENTS)})
+    return _probe(
+        python, DEPS_PROBE, str(src / "requirements.txt"), str(src), rules, env=_probe_env()
+    )
+
+
+def venv_requirements(text: str) -> str:
+    """Odoo's ``requirements.txt`` as installed into ``.venv-odoo``: the packages of
+    REQUIREMENT_SWAPS replaced by their wheel twins, OPTIONAL_REQUIREMENTS left out
+    (commented, so the file still says what Odoo asked for)."""
+    lines = []
+    for raw in text.splitlines():
+        match = re.match(r"\s*([A-Za-z0-9._-]+)", raw)
+        name = match.group(1).lower() if match and not raw.lstrip().startswith("#") else ""
+        if name in OPTIONAL_REQUIREMENTS:
+            raw = f"# left out by ./eboc (only Odoo's auth_ldap needs it): {raw}"
+        elif name in REQUIREMENT_SWAPS:
+            raw = raw[: match.start(1)] + REQUIREMENT_SWAPS[name] + raw[match.end(1) :]
+        lines.append(raw)
+    return "\n".join(lines) + "\n"
 
 
 def _probe_env() -> dict:
@@ -209,7 +245,8 @@ def _make_odoo_venv(base_python: str, src: Path) -> str:
     """Create ``.venv-odoo`` and install Odoo's requirements into it."""
     venv_python = ODOO_VENV / "bin" / "python"
     stamp = ODOO_VENV / ".eboc-requirements.sha256"
-    wanted = sha256_of((src / "requirements.txt").read_bytes())
+    requirements = venv_requirements((src / "requirements.txt").read_text(encoding="utf-8"))
+    wanted = sha256_of(requirements.encode("utf-8"))
     if venv_python.exists() and stamp.exists() and stamp.read_text().strip() == wanted:
         return str(venv_python)
     if not venv_python.exists():
@@ -218,18 +255,20 @@ def _make_odoo_venv(base_python: str, src: Path) -> str:
     constraints = STATE_DIR / "build-constraints.txt"
     STATE_DIR.mkdir(exist_ok=True)
     constraints.write_text(BUILD_CONSTRAINTS, encoding="utf-8")
+    requirements_file = STATE_DIR / "odoo-requirements.txt"
+    requirements_file.write_text(requirements, encoding="utf-8")
     pip_version = parse_pip_version(
         run([str(venv_python), "-m", "pip", "--version"], capture=True).stdout
     )
     env = dict(os.environ)
-    args = ["-r", str(src / "requirements.txt")]
+    args = ["-r", str(requirements_file)]
     if pip_version >= (25, 3):
         args = ["--build-constraint", str(constraints), *args]
     else:
         env["PIP_CONSTRAINT"] = " ".join(
             filter(None, [env.get("PIP_CONSTRAINT"), str(constraints)])
         )
-    info(f"installing {src}/requirements.txt into {ODOO_VENV.name}/ (this takes a few minutes)")
+    info(f"installing {src}/requirements.txt into {ODOO_VENV.name}/ (a few minutes)")
     pip_install(str(venv_python), args, log_name="pip-odoo-venv.log", env=env)
     stamp.write_text(wanted + "\n", encoding="utf-8")
     return str(venv_python)
@@ -311,6 +350,12 @@ def _from_path(odoo_exe: str) -> OdooInstall:
     if not python:
         raise OdooNotAvailable(f"{odoo_exe} wants {interpreter}, which is not found")
     return _from_installed(python, [odoo_exe], f"odoo on PATH ({odoo_exe})")
+
+
+def odoo_requested() -> str:
+    """How an Odoo was explicitly asked for (``ODOO_SRC=...``), or ``""``: when one was
+    asked for and cannot run, the odoo tier fails instead of being skipped."""
+    return f"ODOO_SRC={os.environ['ODOO_SRC']}" if os.environ.get("ODOO_SRC") else ""
 
 
 def locate_odoo() -> OdooInstall:

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import logscan
 from .common import ADDON_PREFIX, LOG_DIR, EbocError, info, prune_logs
 from .odoo_env import drop_database, ensure_browser, free_port, prepare
-from .odoo_locate import OdooNotAvailable
+from .odoo_locate import OdooNotAvailable, odoo_requested
 
 DEFAULT_TIMEOUT = 3600  # seconds; EBOC_ODOO_TEST_TIMEOUT overrides
 
@@ -99,6 +99,8 @@ def odoo_tier(
     try:
         env = prepare("test", addons_dir, overrides)
     except OdooNotAvailable as exc:
+        if odoo_requested():
+            return result.fail(f"{odoo_requested()} was given, but Odoo 18 cannot run: {exc}")
         result.skipped_reason = f"no Odoo 18 ({exc})"
         return result
     except EbocError as exc:
