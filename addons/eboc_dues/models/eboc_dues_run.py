@@ -1,7 +1,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from odoo.addons.eboc_membership.models import lifecycle
+
+# First key of the advisory locks that let one preview of a period run at a time
+# (the second key is the period's id): "EBOC" in ASCII.
+PREVIEW_LOCK = 0x45424F43
 
 
 class EbocDuesRun(models.Model):
@@ -115,7 +120,9 @@ class EbocDuesRun(models.Model):
 
     def action_preview(self):
         """Price every membership of the run and show it, billing nothing."""
+        self._check_open()
         for run in self:
+            run._lock_period()
             run.line_ids.unlink()
             memberships = self.env["eboc.membership"].search(run._get_memberships_domain())
             taken = self.env["eboc.dues.line"].search(
@@ -128,6 +135,27 @@ class EbocDuesRun(models.Model):
             )
             run.write({"state": "preview", "skipped_count": len(taken.membership_id)})
         return True
+
+    def _lock_period(self):
+        """Take the period's preview lock until the transaction ends, or refuse.
+
+        Two previews of one period at once would both price the same memberships; the
+        unique index on (membership, period) stops the second at the database, with a
+        raw error. With the lock, the second is told to wait, and its next try sees the
+        first one's lines and leaves those memberships to it.
+        """
+        self.env.cr.execute(
+            SQL("SELECT pg_try_advisory_xact_lock(%s, %s)", PREVIEW_LOCK, self.period_id.id)
+        )
+        if not self.env.cr.fetchone()[0]:
+            raise UserError(
+                self.env._(
+                    "Another dues run for %(period)s is being previewed at this moment. "
+                    "Preview this run again in a moment: the memberships the other run "
+                    "takes will be left out of this one.",
+                    period=self.period_id.display_name,
+                )
+            )
 
     def _prepare_line_vals(self, membership, price):
         """Values of the dues line of ``membership``, priced as ``price``."""
@@ -186,7 +214,8 @@ class EbocDuesRun(models.Model):
         moves = Move.create([line._prepare_invoice_vals() for line in lines])
         moves.action_post()
         moves = moves.with_env(self.env)
-        for line, move in zip(lines, moves, strict=True):
+        # The superuser writes the invoice on its line: no one else may (billed_once).
+        for line, move in zip(lines.sudo(), moves, strict=True):
             line.move_id = move
         if self.send_invoices:
             self._send_invoices(moves)
