@@ -216,10 +216,11 @@ class EbocDuesLine(models.Model):
         return changed
 
     @api.model
-    def _update_dues_status_sql(self, partner_ids, membership_ids):
+    def _update_dues_status_sql(self, partner_ids=None, membership_ids=None):
         """Companies' and memberships' dues status from their lines, in two UPDATEs:
         the set-based twin of their computed fields for the nightly job, which a
-        test compares with the ORM's computation."""
+        test compares with the ORM's computation. ``None`` means every company or
+        membership with dues lines; only rows whose status differs are written."""
         outstanding = f"('{lights.AMBER}', '{lights.RED}')"
         self.env.cr.execute(
             SQL(
@@ -234,14 +235,18 @@ class EbocDuesLine(models.Model):
                                    WHERE light = %(red)s), 0) AS arrears,
                                MIN(invoice_date_due) FILTER (WHERE light = %(red)s) AS since
                           FROM eboc_dues_line
-                         WHERE partner_id = ANY(%(partners)s)
+                         WHERE %(partners)s::int[] IS NULL OR partner_id = ANY(%(partners)s)
                       GROUP BY partner_id) AS status
                  WHERE partner.id = status.partner_id
+                   AND (partner.dues_light IS DISTINCT FROM status.light
+                        OR partner.dues_outstanding IS DISTINCT FROM status.outstanding
+                        OR partner.dues_arrears IS DISTINCT FROM status.arrears
+                        OR partner.dues_overdue_since IS DISTINCT FROM status.since)
                 """,
                 worst=SQL(lights.worst_sql("light")),
                 outstanding=SQL(outstanding),
                 red=lights.RED,
-                partners=list(partner_ids),
+                partners=None if partner_ids is None else list(partner_ids),
             )
         )
         self.env.cr.execute(
@@ -251,12 +256,14 @@ class EbocDuesLine(models.Model):
                    SET dues_light = status.light
                   FROM (SELECT membership_id, %(worst)s AS light
                           FROM eboc_dues_line
-                         WHERE membership_id = ANY(%(memberships)s)
+                         WHERE %(memberships)s::int[] IS NULL
+                            OR membership_id = ANY(%(memberships)s)
                       GROUP BY membership_id) AS status
                  WHERE membership.id = status.membership_id
+                   AND membership.dues_light IS DISTINCT FROM status.light
                 """,
                 worst=SQL(lights.worst_sql("light")),
-                memberships=list(membership_ids),
+                memberships=None if membership_ids is None else list(membership_ids),
             )
         )
         status_fields = ["dues_light", "dues_outstanding", "dues_arrears", "dues_overdue_since"]
@@ -265,9 +272,16 @@ class EbocDuesLine(models.Model):
 
     @api.model
     def _cron_follow_up(self):
-        """Daily: lights by the calendar, then suspensions, then reminders."""
+        """Daily: lights by the calendar, then every status from its lines (a safety
+        net for anything that bypassed the ORM), then reinstatements and suspensions,
+        then reminders."""
         self._recompute_lights()
-        self.env["eboc.membership"]._suspend_for_dues()
+        self._update_dues_status_sql()
+        Membership = self.env["eboc.membership"]
+        Membership.search(
+            [("dues_suspended", "=", True), ("state", "=", "suspended")]
+        )._reinstate_paid()
+        Membership._suspend_for_dues()
         self.env["eboc.dues.reminder.step"]._send_reminders()
 
     def _prepare_invoice_vals(self):

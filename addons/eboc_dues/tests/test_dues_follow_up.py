@@ -124,3 +124,54 @@ class TestDuesFollowUp(DuesInvoicedCase):
         with freeze_time(FIRST_RED_DAY):
             self.env["eboc.dues.line"]._cron_follow_up()
         self.assertEqual(self.m_steel.state, "active", "30 days in red are not over yet")
+
+    def _suspend_steel(self):
+        with freeze_time("2031-05-01"):
+            self.env["eboc.dues.line"]._cron_follow_up()
+        self.assertEqual(self.m_steel.state, "suspended")
+        self.assertTrue(self.m_steel.dues_suspended)
+
+    def test_an_invoice_reset_to_draft_reinstates(self):
+        self._suspend_steel()
+        self.line_steel.move_id.button_draft()
+        self.assertEqual(self.line_steel.light, lights.GREY, "nothing is due on a draft")
+        self.assertEqual(self.m_steel.state, "active")
+        self.assertFalse(self.m_steel.dues_suspended)
+        self.assertEqual(self.m_forge.state, "suspended")
+
+    def test_a_cancelled_invoice_leaves_the_member_reinstated(self):
+        self._suspend_steel()
+        move = self.line_steel.move_id
+        move.button_draft()
+        move.button_cancel()
+        self.assertEqual(self.m_steel.state, "active")
+        self.assertIn("Reinstated automatically", self.m_steel.message_ids[0].body)
+
+    def test_a_full_credit_note_reinstates(self):
+        self._suspend_steel()
+        with freeze_time("2031-05-01"):
+            self._credit_note(self.line_steel.move_id, on="2031-05-01")
+        self.assertEqual(self.m_steel.state, "active")
+
+    def test_the_nightly_job_corrects_a_status_that_no_longer_matches_the_dues(self):
+        self._suspend_steel()
+        self._pay(self.line_steel.move_id, on="2031-05-01")
+        self.assertEqual(self.m_steel.state, "active")
+        # Something bypassed the ORM: the member is suspended for dues it has paid,
+        # and its stored light is stale.
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE eboc_membership SET state = 'suspended', dues_suspended = TRUE, "
+            "dues_light = 'red' WHERE id = %s",
+            [self.m_steel.id],
+        )
+        self.env.cr.execute(
+            "UPDATE res_partner SET dues_light = 'red' WHERE id = %s", [self.steel.id]
+        )
+        self.env.invalidate_all()
+        with freeze_time("2031-05-02"):
+            self.env["eboc.dues.line"]._cron_follow_up()
+        self.assertEqual(self.m_steel.dues_light, lights.GREEN)
+        self.assertEqual(self.steel.dues_light, lights.GREEN)
+        self.assertEqual(self.m_steel.state, "active")
+        self.assertEqual(self.m_forge.state, "suspended", "the forge still owes")
