@@ -1,7 +1,12 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from . import lifecycle
+
+# What ending a membership asks for (see lifecycle.missing_for_transition).
+END_FIELDS = ("date_end", "leaving_reason_id")
 
 
 class EbocMembership(models.Model):
@@ -179,26 +184,78 @@ class EbocMembership(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # A new membership starts as a prospect; created in another state (an import
+        # of existing members, a data file), it gets what the transitions to that
+        # state would have set.
         today = fields.Date.context_today(self)
         for vals in vals_list:
-            if vals.get("state") == lifecycle.ACTIVE and not vals.get("activation_date"):
-                vals["activation_date"] = vals.get("date_start") or today
+            if vals.get("state") in lifecycle.MEMBER_STATES:
+                vals["date_start"] = vals.get("date_start") or today
+                if not vals.get("activation_date"):
+                    vals["activation_date"] = vals["date_start"]
         memberships = super().create(vals_list)
         memberships._assign_member_numbers()
         return memberships
 
     def write(self, vals):
-        if vals.get("state") == lifecycle.ACTIVE and "activation_date" not in vals:
-            # Only the memberships that were not active yet become active today.
-            activated = self.filtered(lambda m: m.state != lifecycle.ACTIVE)
-            if activated:
-                super(EbocMembership, activated).write(
-                    {"activation_date": fields.Date.context_today(self)}
-                )
-        res = super().write(vals)
+        """Every change of state goes through the lifecycle, whatever the path: the
+        buttons, the kanban's drag and drop, an import or an RPC call."""
+        if "state" not in vals:
+            res = super().write(vals)
+        else:
+            target = vals["state"]
+            moving = self.filtered(lambda m: m.state != target)
+            moving._check_transition(target, vals)
+            res = super(EbocMembership, self - moving).write(vals)
+            by_values = defaultdict(lambda: self.browse())
+            for membership in moving:
+                extra = membership._transition_values(target)
+                by_values[tuple(sorted(extra.items()))] |= membership
+            for extra, memberships in by_values.items():
+                super(EbocMembership, memberships).write({**dict(extra), **vals})
         if {"state", "partner_id", "date_start"} & vals.keys():
             self._assign_member_numbers()
         return res
+
+    def _check_transition(self, target, vals):
+        """Refuse, naming every membership concerned, a move the lifecycle does not
+        allow or that lacks what the target state needs; nothing changes half-way."""
+        state_labels = dict(self._fields["state"]._description_selection(self.env))
+        if target not in state_labels:
+            raise UserError(self.env._("%(state)s is not a membership state.", state=target))
+        blocked = self.filtered(lambda m: not lifecycle.can_transition(m.state, target))
+        if blocked:
+            raise UserError(
+                self.env._(
+                    "These memberships cannot become %(target)s:\n%(names)s\nUse the "
+                    "buttons of the membership form: they offer the moves its state allows.",
+                    target=state_labels[target],
+                    names="\n".join(
+                        f"- {m.display_name} ({state_labels[m.state]})" for m in blocked
+                    ),
+                )
+            )
+        for membership in self:
+            missing = lifecycle.missing_for_transition(
+                target, {name: vals.get(name, membership[name]) for name in END_FIELDS}
+            )
+            if missing:
+                raise ValidationError(self._missing_values_message(target, missing))
+
+    def _transition_values(self, target):
+        """What moving this membership to ``target`` sets, besides the state."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        values = {}
+        if target == lifecycle.ACTIVE:
+            values["activation_date"] = today
+            if not self.date_start:
+                values["date_start"] = today
+            if self.state in lifecycle.ENDED_STATES:
+                values.update(date_end=False, leaving_reason_id=False)
+        elif target == lifecycle.APPLICANT:
+            values.update(date_end=False, leaving_reason_id=False)
+        return values
 
     def _assign_member_numbers(self):
         """Number the companies of memberships that are or were active, however they
@@ -250,41 +307,13 @@ class EbocMembership(models.Model):
         }
 
     def _change_state(self, target, values=None):
-        """Move the memberships to ``target`` after checking the lifecycle rules.
-
-        ``values`` carries what the transition needs (``date_end``,
-        ``leaving_reason_id``, ``leaving_note``). Raises a UserError naming every
-        membership that cannot move, so that nothing changes half-way.
-        """
-        values = dict(values or {})
-        state_labels = dict(self._fields["state"]._description_selection(self.env))
-        blocked = self.filtered(lambda m: not lifecycle.can_transition(m.state, target))
-        if blocked:
-            raise UserError(
-                self.env._(
-                    "These memberships cannot become %(target)s:\n%(names)s",
-                    target=state_labels[target],
-                    names="\n".join(
-                        f"- {m.display_name} ({state_labels[m.state]})" for m in blocked
-                    ),
-                )
-            )
-        missing = lifecycle.missing_for_transition(target, values)
-        if missing:
-            raise UserError(self._missing_values_message(target, missing))
-        values["state"] = target
-        if target == lifecycle.ACTIVE:
-            for membership in self:
-                vals = dict(values)
-                if not membership.date_start:
-                    vals["date_start"] = fields.Date.context_today(membership)
-                if membership.state in lifecycle.ENDED_STATES:
-                    vals.update(date_end=False, leaving_reason_id=False)
-                membership.write(vals)
-        elif target == lifecycle.APPLICANT:
-            self.write({**values, "date_end": False, "leaving_reason_id": False})
-        else:
-            self.write(values)
+        """Move the memberships to ``target``; ``values`` carries what the transition
+        needs (``date_end``, ``leaving_reason_id``, ``leaving_note``). :meth:`write`
+        checks the lifecycle and sets what the transition implies; a membership
+        already in ``target`` is refused too, as its button should not be there."""
+        values = {**(values or {}), "state": target}
+        self._check_transition(target, values)
+        self.write(values)
         return True
 
     def _missing_values_message(self, target, missing):

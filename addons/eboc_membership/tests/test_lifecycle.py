@@ -172,3 +172,75 @@ class TestMembershipLifecycle(EbocMembershipCase):
         self.assertEqual(membership.state, "prospect")
         self.assertEqual(membership.display_name, "Harbour Test Inn in Test Hospitality Employers")
         self.assertEqual(membership.company_id, self.env.company)
+
+
+@tagged("post_install", "-at_install")
+class TestLifecycleOnEveryPath(EbocMembershipCase):
+    """The lifecycle holds on the paths that are not buttons: the kanban's drag and
+    drop and a list edit are a ``write``, an import is a ``load``, an API client calls
+    ``write`` or ``create`` directly."""
+
+    @users("eboc_officer")
+    def test_a_write_cannot_skip_the_lifecycle(self):
+        membership = self._membership(self.steel, self.metal)
+        with self.assertRaisesRegex(UserError, "cannot become Suspended"):
+            membership.write({"state": "suspended"})  # a drag to the Suspended column
+        self.assertEqual(membership.state, "prospect")
+        self.assertFalse(self.steel.member_number, "no member number for a skipped lifecycle")
+        with self.assertRaisesRegex(UserError, "cannot become Lapsed"):
+            membership.write({"state": "lapsed", "date_end": "2026-01-31"})
+        with self.assertRaisesRegex(UserError, "not a membership state"):
+            membership.write({"state": "honorary"})
+
+    @users("eboc_officer")
+    @freeze_time("2026-05-04")
+    def test_a_drag_to_active_does_what_the_button_does(self):
+        membership = self._membership(self.steel, self.metal, state="applicant")
+        membership.write({"state": "active"})
+        self.assertEqual(str(membership.date_start), "2026-05-04")
+        self.assertEqual(str(membership.activation_date), "2026-05-04")
+        self.assertTrue(self.steel.member_number)
+
+    @users("eboc_officer")
+    def test_ending_by_write_needs_what_the_wizard_asks_for(self):
+        membership = self._membership(
+            self.steel, self.metal, state="active", date_start="2025-01-01"
+        )
+        with self.assertRaisesRegex(UserError, "needs"):
+            membership.write({"state": "resigned", "date_end": "2026-06-30"})
+        membership.write(
+            {
+                "state": "resigned",
+                "date_end": "2026-06-30",
+                "leaving_reason_id": self.reason_cost.id,
+            }
+        )
+        # Back as an applicant, by a write: the end of the old membership is cleared.
+        membership.write({"state": "applicant"})
+        self.assertFalse(membership.date_end)
+        self.assertFalse(membership.leaving_reason_id)
+
+    @users("eboc_officer")
+    def test_an_import_cannot_skip_the_lifecycle(self):
+        membership = self._membership(self.steel, self.metal)
+        result = self.env["eboc.membership"].load(
+            [".id", "state"], [[str(membership.id), "suspended"]]
+        )
+        self.assertFalse(result["ids"])
+        self.assertIn("cannot become Suspended", result["messages"][0]["message"])
+        self.assertEqual(membership.state, "prospect")
+
+    @users("eboc_officer")
+    @freeze_time("2026-05-04")
+    def test_created_in_a_member_state_it_gets_what_activation_sets(self):
+        membership = self.env["eboc.membership"].create(
+            {
+                "partner_id": self.forge.id,
+                "association_id": self.metal.id,
+                "membership_type_id": self.type_full.id,
+                "state": "suspended",
+            }
+        )
+        self.assertEqual(str(membership.date_start), "2026-05-04")
+        self.assertEqual(str(membership.activation_date), "2026-05-04")
+        self.assertTrue(self.forge.member_number)
