@@ -18,7 +18,11 @@ class EbocCampaignTarget(models.Model):
         "res.partner", string="Target Company", required=True, index=True, ondelete="cascade"
     )
     state_at_start = fields.Selection(
-        lambda self: self.env["res.partner"]._fields["member_state"].selection,
+        # In the reader's language: a selection given by a function is not translated
+        # by Odoo, so it asks the source field for its translated labels.
+        lambda self: (
+            self.env["res.partner"]._fields["member_state"]._description_selection(self.env)
+        ),
         string="Status When Targeted",
         required=True,
         readonly=True,

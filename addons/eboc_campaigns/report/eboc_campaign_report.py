@@ -15,13 +15,17 @@ class EbocCampaignReport(models.Model):
     _rec_name = "campaign_id"
 
     campaign_id = fields.Many2one("eboc.campaign", readonly=True)
+    # Function selections are not translated by Odoo: they ask the campaign's fields
+    # for their labels in the reader's language.
     campaign_type = fields.Selection(
-        lambda self: self.env["eboc.campaign"]._fields["campaign_type"].selection,
+        lambda self: (
+            self.env["eboc.campaign"]._fields["campaign_type"]._description_selection(self.env)
+        ),
         string="Type",
         readonly=True,
     )
     state = fields.Selection(
-        lambda self: self.env["eboc.campaign"]._fields["state"].selection,
+        lambda self: self.env["eboc.campaign"]._fields["state"]._description_selection(self.env),
         string="Campaign Stage",
         readonly=True,
     )

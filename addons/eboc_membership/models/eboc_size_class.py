@@ -51,6 +51,34 @@ class EbocSizeClass(models.Model):
                         )
                     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        sizes = super().create(vals_list)
+        self._reclassify_companies()
+        return sizes
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"min_employees", "max_employees", "active"} & vals.keys():
+            self._reclassify_companies()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self._reclassify_companies()
+        return res
+
+    @api.model
+    def _reclassify_companies(self):
+        """Size every company with an employee count again by the bands as they are
+        now: "by size class" dues and the reports must not use the old bands. The
+        recomputation is the stored field's own, batched by the ORM."""
+        self.flush_model()  # the overlap check and the search see the new bands
+        Partner = self.env["res.partner"].sudo().with_context(active_test=False)
+        companies = Partner.search([("employee_count", ">", 0)])
+        self.env.add_to_compute(Partner._fields["size_class_id"], companies)
+        companies.flush_recordset(["size_class_id"])
+
     @api.model
     def _get_for_employees(self, employee_counts):
         """Return a dict {employee count: size class} for the counts given.

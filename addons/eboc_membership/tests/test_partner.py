@@ -19,6 +19,23 @@ class TestPartnerProfile(EbocMembershipCase):
         self.steel.employee_count = 249
         self.assertEqual(self.steel.size_class_id, medium)
 
+    def test_changing_the_bands_reclassifies_the_companies(self):
+        medium = self.env.ref("eboc_membership.size_class_medium")
+        large = self.env.ref("eboc_membership.size_class_large")
+        # A national definition moves "large" down to 100 employees: 120 is large now.
+        medium.max_employees = 99
+        self.assertFalse(self.steel.size_class_id, "between the bands for a moment")
+        large.min_employees = 100
+        self.assertEqual(self.steel.size_class_id, large)
+        self.assertEqual(self.inn.size_class_id.code, "SMALL", "unchanged band, same class")
+        large.min_employees = 150
+        mid_large = self.env["eboc.size.class"].create(
+            {"name": "Mid-large", "min_employees": 100, "max_employees": 149}
+        )
+        self.assertEqual(self.steel.size_class_id, mid_large, "a new band sizes too")
+        mid_large.unlink()
+        self.assertFalse(self.steel.size_class_id, "no band left for 120 employees")
+
     def test_size_class_can_be_set_by_hand_when_count_unknown(self):
         partner = self.env["res.partner"].create(
             {
