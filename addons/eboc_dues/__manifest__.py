@@ -4,7 +4,7 @@
     "name": "EBMO Dues",
     "summary": "Membership dues as ordinary Odoo invoices: fee rules, dues runs, a "
     "traffic light that follows payments, reminders, suspension and dues reports",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Membership",
     "website": "https://github.com/ebmo-crm/ebmo-crm",
     "author": "EBMO CRM developers",

@@ -179,8 +179,7 @@ class EbocDuesLine(models.Model):
     @api.model
     def _recompute_lights(self, today=None):
         """Bring every dues line's light and aging up to ``today`` with one UPDATE,
-        then the status of the memberships and companies whose lights changed with
-        one UPDATE each.
+        then the status of the memberships whose lights changed with one more.
 
         The payment side needs no call: the stored fields follow the invoices. This
         is what changes by the calendar alone (amber becoming red, aging buckets), for
@@ -198,7 +197,7 @@ class EbocDuesLine(models.Model):
              WHERE fresh.id = line.id
                AND (line.light IS DISTINCT FROM fresh.light
                     OR line.aging IS DISTINCT FROM fresh.aging)
-         RETURNING line.id, line.partner_id, line.membership_id,
+         RETURNING line.id, line.membership_id,
                    fresh.old_light IS DISTINCT FROM fresh.light
             """,
             light=SQL(lights.light_sql("l", "params.today")),
@@ -209,66 +208,51 @@ class EbocDuesLine(models.Model):
         rows = self.env.cr.fetchall()
         changed = self.browse(row[0] for row in rows)
         self.invalidate_model(["light", "aging", "days_overdue"])
-        lit = [row for row in rows if row[3]]
+        lit = [row for row in rows if row[2]]
         if lit:
-            self._update_dues_status_sql({row[1] for row in lit}, {row[2] for row in lit})
+            self._update_dues_status_sql({row[1] for row in lit})
         _logger.info("Dues lights: %d lines changed, %d lights", len(changed), len(lit))
         return changed
 
     @api.model
-    def _update_dues_status_sql(self, partner_ids=None, membership_ids=None):
-        """Companies' and memberships' dues status from their lines, in two UPDATEs:
-        the set-based twin of their computed fields for the nightly job, which a
-        test compares with the ORM's computation. ``None`` means every company or
-        membership with dues lines; only rows whose status differs are written."""
+    def _update_dues_status_sql(self, membership_ids=None):
+        """Memberships' dues status from their lines, in one UPDATE: the set-based
+        twin of their computed fields for the nightly job, which a test compares with
+        the ORM's computation. ``None`` means every membership with dues lines; only
+        rows whose status differs are written. (A company's figures are not stored:
+        they add up the memberships their reader may see.)"""
         outstanding = f"('{lights.AMBER}', '{lights.RED}')"
         self.env.cr.execute(
             SQL(
                 """
-                UPDATE res_partner AS partner
+                UPDATE eboc_membership AS membership
                    SET dues_light = status.light, dues_outstanding = status.outstanding,
                        dues_arrears = status.arrears, dues_overdue_since = status.since
-                  FROM (SELECT partner_id, %(worst)s AS light,
+                  FROM (SELECT membership_id, %(worst)s AS light,
                                COALESCE(SUM(amount_residual) FILTER (
                                    WHERE light IN %(outstanding)s), 0) AS outstanding,
                                COALESCE(SUM(amount_residual) FILTER (
                                    WHERE light = %(red)s), 0) AS arrears,
                                MIN(invoice_date_due) FILTER (WHERE light = %(red)s) AS since
                           FROM eboc_dues_line
-                         WHERE %(partners)s::int[] IS NULL OR partner_id = ANY(%(partners)s)
-                      GROUP BY partner_id) AS status
-                 WHERE partner.id = status.partner_id
-                   AND (partner.dues_light IS DISTINCT FROM status.light
-                        OR partner.dues_outstanding IS DISTINCT FROM status.outstanding
-                        OR partner.dues_arrears IS DISTINCT FROM status.arrears
-                        OR partner.dues_overdue_since IS DISTINCT FROM status.since)
-                """,
-                worst=SQL(lights.worst_sql("light")),
-                outstanding=SQL(outstanding),
-                red=lights.RED,
-                partners=None if partner_ids is None else list(partner_ids),
-            )
-        )
-        self.env.cr.execute(
-            SQL(
-                """
-                UPDATE eboc_membership AS membership
-                   SET dues_light = status.light
-                  FROM (SELECT membership_id, %(worst)s AS light
-                          FROM eboc_dues_line
                          WHERE %(memberships)s::int[] IS NULL
                             OR membership_id = ANY(%(memberships)s)
                       GROUP BY membership_id) AS status
                  WHERE membership.id = status.membership_id
-                   AND membership.dues_light IS DISTINCT FROM status.light
+                   AND (membership.dues_light IS DISTINCT FROM status.light
+                        OR membership.dues_outstanding IS DISTINCT FROM status.outstanding
+                        OR membership.dues_arrears IS DISTINCT FROM status.arrears
+                        OR membership.dues_overdue_since IS DISTINCT FROM status.since)
                 """,
                 worst=SQL(lights.worst_sql("light")),
+                outstanding=SQL(outstanding),
+                red=lights.RED,
                 memberships=None if membership_ids is None else list(membership_ids),
             )
         )
         status_fields = ["dues_light", "dues_outstanding", "dues_arrears", "dues_overdue_since"]
+        self.env["eboc.membership"].invalidate_model([*status_fields, "dues_days_overdue"])
         self.env["res.partner"].invalidate_model([*status_fields, "dues_days_overdue"])
-        self.env["eboc.membership"].invalidate_model(["dues_light"])
 
     @api.model
     def _cron_follow_up(self):

@@ -46,10 +46,30 @@ class EbocMembership(models.Model):
     dues_line_ids = fields.One2many("eboc.dues.line", "membership_id", string="Dues Lines")
     dues_light = fields.Selection(
         LIGHT_SELECTION,
-        compute="_compute_dues_light",
+        compute="_compute_dues_status",
         store=True,
         index=True,
     )
+    dues_outstanding = fields.Monetary(
+        currency_field="dues_currency_id",
+        compute="_compute_dues_status",
+        store=True,
+        help="What the membership's posted dues invoices still ask for.",
+    )
+    dues_arrears = fields.Monetary(
+        "Arrears",
+        currency_field="dues_currency_id",
+        compute="_compute_dues_status",
+        store=True,
+        help="What is still open on the membership's red dues invoices.",
+    )
+    dues_overdue_since = fields.Date(
+        "Overdue Since",
+        compute="_compute_dues_status",
+        store=True,
+        help="Due date of the membership's oldest red dues invoice.",
+    )
+    dues_days_overdue = fields.Integer("Days Overdue", compute="_compute_dues_days_overdue")
     dues_suspended = fields.Boolean(
         "Suspended for Dues",
         readonly=True,
@@ -58,18 +78,41 @@ class EbocMembership(models.Model):
         help="Suspended automatically for unpaid dues: reinstated automatically once paid.",
     )
 
-    @api.depends("dues_line_ids.light")
-    def _compute_dues_light(self):
+    @api.depends("dues_line_ids.light", "dues_line_ids.amount_residual")
+    def _compute_dues_status(self):
+        # One grouped query; as superuser, because a stored status must not depend
+        # on who triggered its computation. A membership is one association in one
+        # EBMO: the company's figures add up the memberships its reader may see.
         groups = (
             self.env["eboc.dues.line"]
             .sudo()
-            ._read_group([("membership_id", "in", self._origin.ids)], ["membership_id", "light"])
+            ._read_group(
+                [("membership_id", "in", self._origin.ids)],
+                ["membership_id", "light"],
+                ["amount_residual:sum", "invoice_date_due:min"],
+            )
         )
-        by_membership = defaultdict(list)
-        for membership, light in groups:
-            by_membership[membership.id].append(light)
+        status = defaultdict(lambda: {"lights": [], "outstanding": 0.0, "arrears": 0.0})
+        for membership, light, residual, date_due in groups:
+            entry = status[membership.id]
+            entry["lights"].append(light)
+            if light in (lights.AMBER, lights.RED):
+                entry["outstanding"] += residual
+            if light == lights.RED:
+                entry["arrears"] += residual
+                entry["since"] = date_due
         for membership in self:
-            membership.dues_light = lights.worst(by_membership[membership._origin.id])
+            entry = status.get(membership._origin.id, {})
+            membership.dues_light = lights.worst(entry.get("lights", ()))
+            membership.dues_outstanding = entry.get("outstanding", 0.0)
+            membership.dues_arrears = entry.get("arrears", 0.0)
+            membership.dues_overdue_since = entry.get("since", False)
+
+    @api.depends("dues_overdue_since")
+    def _compute_dues_days_overdue(self):
+        today = fields.Date.context_today(self)
+        for membership in self:
+            membership.dues_days_overdue = lights.days_overdue(membership.dues_overdue_since, today)
 
     # ------------------------------------------------------------------
     # Suspension for unpaid dues, and reinstatement on payment

@@ -4,7 +4,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.eboc_dues.models import lights
@@ -203,14 +203,14 @@ class TestDuesLight(DuesInvoicedCase):
                 self.env.add_to_compute(lines._fields["aging"], lines)
                 by_orm = {line.id: (line.light, line.aging) for line in lines}
                 self.assertEqual(by_sql, by_orm, day)
-                # The companies' status, recomputed from the UPDATE's ids, is the
+                # The memberships' status, recomputed from the UPDATE's ids, is the
                 # status the ORM computes from scratch.
-                partners = lines.partner_id
+                memberships = lines.membership_id
                 fnames = ["dues_light", "dues_outstanding", "dues_arrears", "dues_overdue_since"]
-                after_update = partners.read(fnames)
+                after_update = memberships.read(fnames)
                 for fname in fnames:
-                    self.env.add_to_compute(partners._fields[fname], partners)
-                self.assertEqual(partners.read(fnames), after_update, day)
+                    self.env.add_to_compute(memberships._fields[fname], memberships)
+                self.assertEqual(memberships.read(fnames), after_update, day)
         self.assertEqual(move.payment_state, "not_paid")
 
     def _queries_to_pay(self, move):
@@ -268,6 +268,62 @@ class TestDuesLight(DuesInvoicedCase):
         )
         self.assertFalse(lines)
 
+    def test_a_companys_dues_stay_within_the_readers_associations(self):
+        """The steel company is a member of the metal and the hotel associations; its
+        metal dues are due: an officer restricted to the hotel association sees
+        nothing due on the company, by any path."""
+        self._membership(self.steel, self.hotel, state="active", date_start="2015-01-01")
+        Partner = self.env["res.partner"]
+        self.assertEqual(self.steel.with_user(self.officer).dues_light, lights.AMBER)
+        self.restricted_officer.eboc_association_ids = self.hotel
+        self.restricted_officer.groups_id += self.env.ref("base.group_allow_export")
+        hotel_officer = Partner.with_user(self.restricted_officer)
+        steel = self.steel.with_user(self.restricted_officer)
+        self.assertEqual(steel.dues_light, lights.GREY)
+        self.assertFalse(steel.dues_outstanding)
+        fnames = ["dues_light", "dues_outstanding", "dues_arrears", "dues_overdue_since"]
+        self.assertEqual(
+            steel.read(fnames)[0],
+            {
+                "id": self.steel.id,
+                "dues_light": lights.GREY,
+                "dues_outstanding": 0.0,
+                "dues_arrears": 0.0,
+                "dues_overdue_since": False,
+            },
+        )
+        exported = steel.export_data(["dues_light", "dues_outstanding"])["datas"]
+        self.assertEqual(
+            exported,
+            [["Nothing due", "0.0"]] if exported[0][1] == "0.0" else [["Nothing due", 0.0]],
+        )
+        self.assertFalse(
+            hotel_officer.search([("id", "=", self.steel.id), ("dues_light", "=", "amber")])
+        )
+        # Back to the metal association: the company's dues are there again.
+        self.restricted_officer.eboc_association_ids = self.metal
+        self.env.invalidate_all()
+        self.assertEqual(steel.dues_light, lights.AMBER)
+        self.assertEqual(
+            hotel_officer.search([("id", "=", self.steel.id), ("dues_light", "=", "amber")]),
+            self.steel,
+        )
+
+    def test_another_ebmos_officer_sees_none_of_these_dues(self):
+        """Two EBMOs in one database: an officer of the other company does not see
+        this EBMO's dues in the company's figures."""
+        other_ebmo = self.env["res.company"].create({"name": "Other Employers' Federation"})
+        other_officer = new_test_user(
+            self.env,
+            login="eboc_other_ebmo_officer",
+            groups="base.group_user,eboc_membership.group_eboc_officer",
+            company_id=other_ebmo.id,
+            company_ids=[Command.set(other_ebmo.ids)],
+        )
+        steel = self.steel.with_user(other_officer).with_company(other_ebmo)
+        self.assertEqual(steel.dues_light, lights.GREY)
+        self.assertFalse(steel.dues_outstanding)
+
     def test_company_filters_and_arrears_list(self):
         with freeze_time(FIRST_RED_DAY):
             self.env["eboc.dues.line"]._recompute_lights()
@@ -276,12 +332,19 @@ class TestDuesLight(DuesInvoicedCase):
             mine = [("id", "in", (self.steel | self.forge | self.inn).ids)]
             self.assertEqual(Partner.search([*mine, ("dues_light", "=", "red")]), self.steel)
             self.assertEqual(Partner.search([*mine, ("dues_light", "=", "green")]), self.forge)
+            self.assertEqual(Partner.search([*mine, ("dues_light", "=", "grey")]), self.inn)
+            self.assertEqual(
+                Partner.search([*mine, ("dues_light", "!=", "red")]), self.forge | self.inn
+            )
+            # Members in Arrears: one line per membership, largest arrears first.
+            Membership = self.env["eboc.membership"].with_user(self.officer)
             action = self.env["ir.actions.act_window"]._for_xml_id(
-                "eboc_dues.res_partner_action_arrears"
+                "eboc_dues.eboc_membership_action_arrears"
             )
             domain = safe_eval(action["domain"])
-            self.assertIn(self.steel, Partner.search([*mine, *domain]))
-            groups = Partner._read_group(mine, ["dues_light"], ["__count"])
+            ours = [("id", "in", (self.m_steel | self.m_forge | self.m_exempt).ids)]
+            self.assertEqual(Membership.search([*ours, *domain]), self.m_steel)
+            groups = Membership._read_group(ours, ["dues_light"], ["__count"])
             self.assertEqual(dict(groups), {"red": 1, "green": 1, "grey": 1})
 
     def test_fee_rule_grace_and_suspension_days_in_the_form(self):
