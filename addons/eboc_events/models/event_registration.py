@@ -2,6 +2,8 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
+from odoo.addons.eboc_membership.models import lifecycle
+
 MEMBER_STATUS = [
     ("association", "Member of the Association"),
     ("member", "Member"),
@@ -84,8 +86,10 @@ class EventRegistration(models.Model):
         return result
 
     def _eboc_price_by_status(self):
-        """Price the registrations by their company's membership, as it is now: one
-        subtree search per event with an association price, none per registration."""
+        """Price the registrations by their company's membership, as it is now, in
+        the EBMO (Odoo company) that organises the event: a member of another EBMO
+        pays the non-member price. One membership query and one subtree search per
+        event with an association price, none per registration."""
         subtrees = {}
         for event in self.event_id.filtered("eboc_price_association_id"):
             subtrees[event.id] = set(
@@ -93,13 +97,32 @@ class EventRegistration(models.Model):
                 .search([("id", "child_of", event.eboc_price_association_id.id)])
                 .ids
             )
+        # company -> EBMO -> associations it is a member of
+        member_of = defaultdict(lambda: defaultdict(set))
+        memberships = (
+            self.env["eboc.membership"]
+            .sudo()
+            ._read_group(
+                [
+                    ("partner_id", "in", self.eboc_company_id.ids),
+                    ("state", "in", lifecycle.MEMBER_STATES),
+                ],
+                ["partner_id", "company_id", "association_id"],
+            )
+        )
+        for company, ebmo, association in memberships:
+            member_of[company.id][ebmo.id].add(association.id)
         priced = defaultdict(lambda: self.browse())
         for registration in self:
-            company = registration.eboc_company_id
             event = registration.event_id
-            if not company.is_member:
+            by_ebmo = member_of[registration.eboc_company_id.id]
+            if event.company_id:
+                associations = by_ebmo.get(event.company_id.id, set())
+            else:
+                associations = set().union(*by_ebmo.values())
+            if not associations:
                 status = "non_member"
-            elif subtrees.get(event.id, set()) & set(company.member_association_ids.ids):
+            elif subtrees.get(event.id, set()) & associations:
                 status = "association"
             else:
                 status = "member"

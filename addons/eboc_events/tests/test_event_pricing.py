@@ -76,3 +76,32 @@ class TestEventPricing(EbocMembershipCase):
             self.env["res.partner"]._cron_update_engagement()
             self.assertEqual(self.steel.last_interaction_date, self.event.date_begin)
         self.assertEqual(self.inn.event_attended_count, 0, "registered is not attended")
+
+    def test_a_member_of_another_ebmo_pays_the_non_member_price(self):
+        """Two EBMOs in one database: membership of the first does not make a
+        company a member at the second's events."""
+        other_ebmo = self.env["res.company"].create({"name": "Chamber of Crafts"})
+        start = datetime.now() + timedelta(days=40)
+        event = self.env["event.event"].create(
+            {
+                "name": "Crafts Fair",
+                "company_id": other_ebmo.id,
+                "date_begin": start,
+                "date_end": start + timedelta(hours=3),
+                "eboc_price_member": 80.0,
+                "eboc_price_non_member": 200.0,
+            }
+        )
+        steel = self.env["event.registration"].create(
+            {"event_id": event.id, "partner_id": self.steel_ceo.id}
+        )
+        self.assertTrue(self.steel.is_member, "a member of this EBMO")
+        self.assertEqual((steel.eboc_member_status, steel.eboc_price), ("non_member", 200.0))
+        crafts = self.env["eboc.association"].create(
+            {"name": "Crafts Guild", "company_id": other_ebmo.id}
+        )
+        self._membership(self.steel, crafts, state="active", date_start="2020-01-01")
+        again = self.env["event.registration"].create(
+            {"event_id": event.id, "partner_id": self.steel_ceo.id}
+        )
+        self.assertEqual((again.eboc_member_status, again.eboc_price), ("member", 80.0))
