@@ -1,6 +1,7 @@
 """Pure parts of the ./eboc tooling: Odoo locating, PostgreSQL choices, config, reports."""
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -208,3 +209,26 @@ def test_ci_script_runs_the_test_command():
     assert script.startswith("#!/usr/bin/env bash\n")
     assert "set -euo pipefail" in script
     assert script.rstrip().endswith("exec ./eboc test")
+
+
+def test_cluster_moves_once_postgres_exists_and_cannot_reach_the_repo(monkeypatch, tmp_path):
+    """A fresh machine run as root from /root: the postgres user only exists once
+    PostgreSQL is installed, after the folder was chosen; the cluster then moves."""
+    monkeypatch.setattr(pgcluster, "is_root", lambda: True)
+    monkeypatch.setattr(pgcluster, "_user_exists", lambda name: False)
+    cluster = pgcluster.Cluster(tmp_path / "root" / "ebmo")
+    assert cluster.base == tmp_path / "root" / "ebmo" / ".eboc" / "pg"
+    calls = []
+
+    class Proc:
+        returncode, stdout = 1, "stopped here"
+
+    monkeypatch.setattr(cluster, "_bin", lambda name: f"/usr/lib/postgresql/15/bin/{name}")
+    monkeypatch.setattr(pgcluster, "_ensure_os_user", lambda name: None)
+    monkeypatch.setattr(cluster, "_postgres_can_reach", lambda folder: "/tmp/" in str(folder))
+    monkeypatch.setattr(pgcluster, "run", lambda cmd, **kw: calls.append(cmd) or Proc())
+    with pytest.raises(EbocError, match="initdb failed"):
+        cluster.init()
+    shutil.rmtree(cluster.base, ignore_errors=True)
+    assert cluster.base.parent == Path("/tmp") and "cannot reach" in cluster.moved_reason
+    assert calls[0][:2] == ["chown", "-R"] and calls[0][-1] == str(cluster.base)

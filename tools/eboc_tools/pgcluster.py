@@ -177,7 +177,10 @@ class Cluster:
         if self.as_postgres:
             STATE_DIR.mkdir(exist_ok=True)
             reachable = self._postgres_can_reach(STATE_DIR)
-        self.base, self.moved_reason = choose_cluster_dir(repo, reachable=reachable)
+        self._place(*choose_cluster_dir(repo, reachable=reachable))
+
+    def _place(self, base: Path, moved_reason: str) -> None:
+        self.base, self.moved_reason = base, moved_reason
         self.data = self.base / "data"
         self.run_dir = self.base / "run"
         self.logfile = self.base / "log"
@@ -238,13 +241,21 @@ class Cluster:
     def init(self) -> None:
         if self.initialised():
             return
+        initdb = self._bin("initdb")
+        if self.as_postgres:
+            _ensure_os_user(PG_OS_USER)
+            # On a fresh machine the postgres user is only created by the install
+            # above, so the folder was chosen before it could be asked (a checkout
+            # in /root, say): ask now, and move the cluster if it cannot reach it.
+            if not self.moved_reason and not self._postgres_can_reach(STATE_DIR):
+                self._place(*choose_cluster_dir(self.repo, reachable=False))
+                if self.initialised():
+                    return
         if self.moved_reason:
             info(f"cluster placed in {self.base}: {self.moved_reason}")
-        initdb = self._bin("initdb")
         self.base.mkdir(parents=True, exist_ok=True)
         self.run_dir.mkdir(exist_ok=True)
         if self.as_postgres:
-            _ensure_os_user(PG_OS_USER)
             run(["chown", "-R", f"{PG_OS_USER}:", str(self.base)])
             if not self._postgres_can_reach(self.base):
                 raise EbocError(
