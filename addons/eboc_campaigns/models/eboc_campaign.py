@@ -268,6 +268,22 @@ class EbocCampaign(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
+        # A campaign that sent its questionnaire keeps it, whatever its stage: deleting
+        # it would detach the participations from the campaign, and an anonymous one's
+        # answers would no longer be anonymised when completed.
+        sent = (
+            self.env["survey.user_input"]
+            .sudo()
+            ._read_group([("eboc_campaign_id", "in", self.ids)], ["eboc_campaign_id"])
+        )
+        if sent:
+            raise UserError(
+                self.env._(
+                    "Campaign %(name)s has sent its questionnaire: it cannot be deleted, "
+                    "as its answers belong to it. Cancel it instead.",
+                    name=sent[0][0].display_name,
+                )
+            )
         started = self.filtered(lambda c: c.state in ("running", "done"))
         if started:
             raise UserError(

@@ -2,7 +2,7 @@ import io
 
 import openpyxl
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .common import EbocCampaignsCase
 
@@ -167,3 +167,48 @@ class TestLobbying(EbocCampaignsCase):
         other_survey = self.env["survey.survey"].create({"title": "Another questionnaire"})
         with self.assertRaises(UserError):
             campaign.survey_id = other_survey
+
+    def test_campaign_staff_cannot_tell_who_answered_an_anonymous_campaign(self):
+        """Before and after answering, no list, count, export or chatter of the
+        participations tells a communications officer who answered."""
+        campaign, answers = self._run_questionnaire(anonymous=True)
+        self.env.flush_all()
+        comms = self.env(user=self.communication)
+        comms.user.groups_id += self.env.ref("base.group_allow_export")
+        Answer = comms["survey.user_input"]
+        Line = comms["survey.user_input.line"]
+        mine = [("eboc_campaign_id", "=", campaign.id)]
+        self.assertFalse(Answer.search(mine), "not even who has not answered yet")
+        self.assertEqual(Answer.search_count(mine), 0)
+        self.assertFalse(Answer._read_group(mine, ["partner_id"], ["__count"]))
+        self.assertFalse(Answer.search([("survey_id", "=", self.survey.id)]))
+        pending = answers.filtered(lambda a: a.state != "done")
+        self.assertTrue(pending.partner_id, "the pending invitation still names its contact")
+        with self.assertRaises(AccessError):
+            pending.with_env(comms).read(["partner_id", "state"])
+        with self.assertRaises(AccessError):
+            pending.with_env(comms).export_data(["partner_id"])
+        self.assertFalse(Line.search([("user_input_id", "in", answers.ids)]))
+        # The campaign still shows how many answered, counted by the system.
+        self.assertEqual(campaign.with_env(comms).answered_count, 3)
+        # Not anonymous: the officer follows the participations as usual.
+        other = self._campaign(
+            contact_role_ids=[self.role_hr.id], survey_id=self.survey.id
+        ).with_user(self.communication)
+        other.action_start()
+        other_answers = self._invite(other)
+        self.assertTrue(other_answers)
+        self.assertEqual(Answer.search([("eboc_campaign_id", "=", other.id)]), other_answers)
+
+    def test_nothing_of_a_campaigns_answers_is_deleted_or_detached(self):
+        campaign, answers = self._run_questionnaire(anonymous=True)
+        pending = answers.filtered(lambda a: a.state != "done").with_user(self.communication)
+        with self.assertRaises(AccessError):
+            pending.unlink()
+        with self.assertRaises(AccessError):
+            pending.write({"eboc_campaign_id": False})
+        campaign.action_cancel()
+        with self.assertRaisesRegex(UserError, "has sent its questionnaire"):
+            campaign.unlink()
+        self.assertEqual(answers.exists(), answers)
+        self.assertEqual(answers.eboc_campaign_id, campaign)
