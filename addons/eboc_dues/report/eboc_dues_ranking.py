@@ -5,9 +5,13 @@ from odoo.tools import SQL
 class EbocDuesRanking(models.Model):
     """Members ranked by the dues they paid in a period: the 80/20 view.
 
-    One row per company and period, from the dues lines; the cumulative share tells
-    how much of the period's collected dues the companies ranked so far bring in, so
-    the board sees how few members carry most of the income.
+    One row per company, period and *scope*: an association and everything below
+    it. A company is ranked within each scope by the dues of that scope's
+    memberships only, and its shares are of that scope's total: the federation's
+    board reads the federation's scope, an officer restricted to one association
+    reads its own scope (the record rules give it nothing else), and no figure of
+    a row adds up dues of another association. The cumulative share tells how much
+    of the scope's collected dues the companies ranked so far bring in.
     """
 
     _name = "eboc.dues.ranking"
@@ -17,6 +21,16 @@ class EbocDuesRanking(models.Model):
     _rec_name = "partner_id"
 
     period_id = fields.Many2one("eboc.dues.period", readonly=True)
+    scope_association_id = fields.Many2one(
+        "eboc.association",
+        string="Ranked Within",
+        readonly=True,
+        help="The association whose members (with those of the associations below it) "
+        "are ranked, by their dues to it and below it.",
+    )
+    scope_is_top = fields.Boolean(
+        "Top-Level Scope", readonly=True, help="The scope is an association with no parent."
+    )
     partner_id = fields.Many2one("res.partner", string="Member", readonly=True)
     company_id = fields.Many2one("res.company", string="Organisation", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
@@ -41,26 +55,34 @@ class EbocDuesRanking(models.Model):
         return SQL(
             """
             WITH paid AS (
-                SELECT line.period_id, line.partner_id, line.company_id,
+                SELECT line.period_id, scope.id AS scope_association_id,
+                       scope.parent_id IS NULL AS scope_is_top,
+                       line.partner_id, line.company_id,
                        MIN(line.industry_id) AS industry_id,
                        MIN(line.region_id) AS region_id,
                        MIN(line.size_class_id) AS size_class_id,
                        SUM(line.amount_invoiced) AS amount_invoiced,
                        SUM(line.amount_paid) AS amount_paid
                   FROM eboc_dues_line AS line
+                  JOIN eboc_association AS own ON own.id = line.association_id
+                  JOIN eboc_association AS scope
+                    ON own.parent_path LIKE scope.parent_path || '%%'
                  WHERE line.move_state = 'posted'
-              GROUP BY line.period_id, line.partner_id, line.company_id
+              GROUP BY line.period_id, scope.id, line.partner_id, line.company_id
             ), ranked AS (
                 SELECT paid.*,
                        ROW_NUMBER() OVER w AS rank,
-                       SUM(paid.amount_paid) OVER (PARTITION BY period_id, company_id) AS total,
+                       SUM(paid.amount_paid) OVER scope AS total,
                        SUM(paid.amount_paid) OVER (w ROWS UNBOUNDED PRECEDING) AS running
                   FROM paid
-                WINDOW w AS (PARTITION BY period_id, company_id
-                             ORDER BY amount_paid DESC, partner_id)
+                WINDOW scope AS (PARTITION BY period_id, company_id, scope_association_id),
+                       w AS (scope ORDER BY amount_paid DESC, partner_id)
             )
-            SELECT ROW_NUMBER() OVER (ORDER BY period_id, company_id, rank) AS id,
-                   period_id, partner_id, company_id, industry_id, region_id, size_class_id,
+            SELECT ROW_NUMBER() OVER (
+                       ORDER BY period_id, company_id, scope_association_id, rank
+                   ) AS id,
+                   period_id, scope_association_id, scope_is_top, partner_id, company_id,
+                   industry_id, region_id, size_class_id,
                    amount_invoiced, amount_paid, rank,
                    CASE WHEN total > 0 THEN 100.0 * amount_paid / total ELSE 0 END AS share,
                    CASE WHEN total > 0 THEN 100.0 * running / total ELSE 0 END

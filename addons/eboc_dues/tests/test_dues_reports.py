@@ -82,7 +82,10 @@ class TestDuesReports(DuesInvoicedCase):
         ranking = (
             self.env["eboc.dues.ranking"]
             .with_user(self.officer)
-            .search([("period_id", "=", self.period.id)], order="rank")
+            .search(
+                [("period_id", "=", self.period.id), ("scope_association_id", "=", self.metal.id)],
+                order="rank",
+            )
         )
         self.assertEqual(ranking.partner_id.ids, [self.steel.id, self.forge.id])
         steel_rank, forge_rank = ranking
@@ -91,3 +94,62 @@ class TestDuesReports(DuesInvoicedCase):
         self.assertAlmostEqual(forge_rank.cumulative_share, 100.0, 2)
         self.assertEqual(steel_rank.pareto_class, "top")
         self.assertEqual(forge_rank.pareto_class, "rest")
+
+    def test_the_ranking_keeps_within_the_readers_associations(self):
+        """The steel company also pays the hotel association: an officer restricted
+        to the metal association ranks and shares the metal dues only, and reads no
+        federation-wide total."""
+        self._membership(self.steel, self.hotel, state="active", date_start="2015-01-01")
+        self.steel.turnover = 50000.0
+        hotel_run = self.env["eboc.dues.run"].create(
+            {
+                "name": "Hotel 2031",
+                "period_id": self.period.id,
+                "association_ids": [Command.set(self.hotel.ids)],
+                "invoice_date": "2031-01-15",
+            }
+        )
+        hotel_run.action_preview()
+        hotel_run.action_confirm()
+        hotel_move = hotel_run.line_ids.filtered(lambda line: line.partner_id == self.steel).move_id
+        self.assertTrue(hotel_move)
+        with freeze_time(DUE):
+            self._pay(self.line_steel.move_id)
+            self._pay(self.line_forge.move_id, amount=100.0)
+            self._pay(hotel_move)
+        self.env.flush_all()
+        self.restricted_officer.eboc_association_ids = self.metal
+        Ranking = self.env["eboc.dues.ranking"].with_user(self.restricted_officer)
+        rows = Ranking.search([("period_id", "=", self.period.id)])
+        self.assertEqual(
+            set(rows.scope_association_id.ids) - set(self.metal_local.ids), {self.metal.id}
+        )
+        steel_row = rows.filtered(
+            lambda r: r.partner_id == self.steel and r.scope_association_id == self.metal
+        )
+        self.assertEqual(
+            steel_row.amount_paid, self.line_steel.move_id.amount_total, "no hotel dues"
+        )
+        metal_rows = rows.filtered(lambda r: r.scope_association_id == self.metal)
+        self.assertAlmostEqual(sum(metal_rows.mapped("share")), 100.0, 2)
+        groups = Ranking._read_group([("period_id", "=", self.period.id)], [], ["amount_paid:sum"])
+        self.assertAlmostEqual(groups[0][0], sum(rows.mapped("amount_paid")), 2)
+        self.assertNotIn(
+            hotel_move.amount_total + self.line_steel.move_id.amount_total,
+            rows.mapped("amount_paid"),
+        )
+        # The federation's board ranks the steel company by both dues.
+        board = (
+            self.env["eboc.dues.ranking"]
+            .with_user(self.officer)
+            .search(
+                [
+                    ("period_id", "=", self.period.id),
+                    ("scope_association_id", "=", self.federation.id),
+                    ("partner_id", "=", self.steel.id),
+                ]
+            )
+        )
+        self.assertEqual(
+            board.amount_paid, self.line_steel.move_id.amount_total + hotel_move.amount_total
+        )
