@@ -144,3 +144,35 @@ class TestEventFeedback(EbocEventsCase):
             self.env["survey.user_input"].with_user(self.event_user).search(
                 [("eboc_event_id", "=", self.event.id)]
             )
+
+    def test_attendance_report_keeps_within_the_readers_associations(self):
+        """An event user restricted to the hotel association sees its members and the
+        private and non-member attendees, not the metal members' attendance."""
+        self._membership(self.inn, self.hotel, state="active", date_start="2020-01-01")
+        reader = new_test_user(
+            self.env,
+            login="eboc_hotel_event_reader",
+            groups="base.group_user,event.group_event_user,eboc_membership.group_eboc_officer,"
+            "base.group_allow_export",
+        )
+        reader.eboc_association_ids = self.hotel
+        self.env.flush_all()
+        Report = self.env["eboc.event.report"].with_user(reader)
+        mine = [("event_id", "=", self.event.id)]
+        rows = Report.search(mine)
+        self.assertEqual(
+            rows.registration_id, self.inn_reg | self.walk_in | self.no_show, "no metal member"
+        )
+        self.assertEqual(Report.search_count(mine), 3)
+        groups = Report._read_group(mine, ["attendee_company_id"], ["registered:sum"])
+        self.assertEqual(
+            {company for company, _count in groups}, {self.inn, self.env["res.partner"]}
+        )
+        exported = rows.export_data(["attendee_company_id"])["datas"]
+        self.assertNotIn([self.steel.display_name], exported)
+        with self.assertRaises(AccessError):
+            self.env["eboc.event.report"].browse(
+                self.env["eboc.event.report"]
+                .search([("registration_id", "=", self.steel_hr_reg.id)])
+                .ids
+            ).with_user(reader).read(["attendee_company_id"])
