@@ -132,6 +132,14 @@ class EbocCampaign(models.Model):
         "the contact and the company: reports show them by sector, region, size class "
         "and association only.",
     )
+    min_respondents = fields.Integer(
+        "Minimum per Cell",
+        default=5,
+        tracking=True,
+        help="For anonymous answers: a sector, region, size class or association is shown "
+        "in the results only when at least this many respondents share it; smaller "
+        "groups are withheld (shown as not set).",
+    )
     invited_partner_ids = fields.Many2many(
         "res.partner",
         "eboc_campaign_invited_partner_rel",
@@ -232,6 +240,18 @@ class EbocCampaign(models.Model):
                     )
                 )
 
+    @api.constrains("min_respondents")
+    def _check_min_respondents(self):
+        for campaign in self:
+            if campaign.min_respondents < 1:
+                raise ValidationError(
+                    self.env._(
+                        "The minimum of respondents per cell of campaign %(name)s must be "
+                        "at least 1.",
+                        name=campaign.display_name,
+                    )
+                )
+
     @api.constrains("goal")
     def _check_goal(self):
         for campaign in self:
@@ -244,7 +264,7 @@ class EbocCampaign(models.Model):
                 )
 
     def write(self, vals):
-        if "anonymous" in vals or "survey_id" in vals:
+        if {"anonymous", "survey_id", "min_respondents"} & vals.keys():
             sent = (
                 self.env["survey.user_input"]
                 .sudo()
@@ -255,12 +275,17 @@ class EbocCampaign(models.Model):
                 for (campaign,) in sent
                 if ("anonymous" in vals and bool(vals["anonymous"]) != campaign.anonymous)
                 or ("survey_id" in vals and vals["survey_id"] != campaign.survey_id.id)
+                or (
+                    "min_respondents" in vals
+                    and vals["min_respondents"] != campaign.min_respondents
+                )
             ]
             if changed:
                 raise UserError(
                     self.env._(
                         "The questionnaire of campaign %(name)s has been sent: neither the "
-                        "questionnaire nor whether its answers are anonymous can change.",
+                        "questionnaire nor whether its answers are anonymous (nor their "
+                        "minimum per cell) can change.",
                         name=changed[0].display_name,
                     )
                 )

@@ -57,6 +57,7 @@ class EbocCampaignAnswerReport(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
+        self._create_cells_view()
         self.env.cr.execute(
             SQL("CREATE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
         )

@@ -11,13 +11,14 @@ class TestLobbying(EbocCampaignsCase):
     """Four HR contacts in three companies of two sectors and three size classes are
     asked; three answer."""
 
-    def _run_questionnaire(self, anonymous=False):
+    def _run_questionnaire(self, anonymous=False, **values):
         self._membership(self.steel, self.metal, state="active", date_start="2025-01-01")
         self._membership(self.inn, self.hotel, state="active", date_start="2025-01-01")
         campaign = self._campaign(
             contact_role_ids=[self.role_hr.id],
             survey_id=self.survey.id,
             anonymous=anonymous,
+            **values,
         ).with_user(self.communication)
         campaign.action_start()
         answers = self._invite(campaign).sudo()
@@ -212,3 +213,85 @@ class TestLobbying(EbocCampaignsCase):
             campaign.unlink()
         self.assertEqual(answers.exists(), answers)
         self.assertEqual(answers.eboc_campaign_id, campaign)
+
+    def test_participations_stay_within_the_campaigns_association(self):
+        """A federation campaign's participations are not a metal officer's to read,
+        whatever survey rights the officer holds."""
+        campaign, answers = self._run_questionnaire()
+        self.env.flush_all()
+        Answer = self.env["survey.user_input"].with_user(self.restricted_communication)
+        mine = [("eboc_campaign_id", "=", campaign.id)]
+        self.assertEqual(Answer.with_user(self.communication).search(mine), answers)
+        self.assertFalse(Answer.search(mine))
+        self.assertEqual(Answer.search_count(mine), 0)
+        self.assertFalse(Answer._read_group(mine, ["partner_id"], ["__count"]))
+
+    def _breakdowns(self, campaign, user):
+        mine = [("campaign_id", "=", campaign.id)]
+        found = {}
+        for model in ("eboc.campaign.answer.report", "eboc.campaign.response.report"):
+            Report = self.env[model].with_user(user)
+            for field in ("sector_id", "industry_id", "size_class_id", "member_association_id"):
+                groups = Report._read_group(mine, [field], ["__count"])
+                found[model, field] = {value for value, _count in groups}
+        return found
+
+    def test_small_cells_of_anonymous_answers_are_withheld(self):
+        """Three respondents, two in metal and one in hotels: with the default minimum
+        of five, no sector, size or association is shown, in the reports or the
+        export; the totals are."""
+        campaign, _answers = self._run_questionnaire(anonymous=True)
+        self.assertEqual(campaign.min_respondents, 5)
+        self.env.flush_all()
+        for key, values in self._breakdowns(campaign, self.communication).items():
+            self.assertEqual(len(values), 1, key)
+            self.assertFalse(next(iter(values)), key)
+        Responses = self.env["eboc.campaign.response.report"].with_user(self.communication)
+        [(answered,)] = Responses._read_group(
+            [("campaign_id", "=", campaign.id)], [], ["answered:sum"]
+        )
+        self.assertEqual(answered, 3)
+        workbook = openpyxl.load_workbook(io.BytesIO(campaign._render_results_xlsx()))
+        text = " ".join(
+            str(cell)
+            for sheet in workbook
+            for row in sheet.iter_rows(values_only=True)
+            for cell in row
+            if cell
+        )
+        for name in (self.sector_metal.name, self.sector_hotel.name):
+            self.assertNotIn(name, text)
+        with self.assertRaises(UserError):
+            campaign.min_respondents = 1
+
+    def test_anonymous_answers_are_read_as_totals_one_breakdown_at_a_time(self):
+        campaign, _answers = self._run_questionnaire(anonymous=True, min_respondents=1)
+        self.env.flush_all()
+        found = self._breakdowns(campaign, self.communication)
+        self.assertEqual(
+            found["eboc.campaign.answer.report", "industry_id"],
+            {self.sector_metal, self.sector_hotel},
+            "a minimum of one shows every sector",
+        )
+        Answers = self.env["eboc.campaign.answer.report"].with_user(self.communication)
+        mine = [("campaign_id", "=", campaign.id)]
+        with self.assertRaisesRegex(UserError, "one of sector"):
+            Answers._read_group(mine, ["industry_id", "size_class_id"], ["__count"])
+        rows = Answers.search(mine)
+        self.assertTrue(rows)
+        with self.assertRaises(AccessError):
+            rows.read(["industry_id", "size_class_id"])
+        self.assertFalse(Answers.search_read(mine, ["industry_id"]), "left out of lists")
+        self.communication.groups_id += self.env.ref("base.group_allow_export")
+        with self.assertRaises(AccessError):
+            rows.export_data(["industry_id", "size_class_id"])
+
+    def test_with_two_in_metal_and_one_in_hotels_no_sector_shows_at_two(self):
+        """A minimum of two keeps the metal cell alone, but the hotel respondent
+        would then be the total minus metal: the whole breakdown is withheld."""
+        campaign, _answers = self._run_questionnaire(anonymous=True, min_respondents=2)
+        self.env.flush_all()
+        found = self._breakdowns(campaign, self.communication)
+        self.assertEqual(
+            found["eboc.campaign.answer.report", "industry_id"], {self.env["res.partner.industry"]}
+        )
