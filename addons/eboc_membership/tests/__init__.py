@@ -5,3 +5,4 @@ from . import test_lifecycle
 from . import test_partner
 from . import test_segment
 from . import test_tour
+from . import test_walls
