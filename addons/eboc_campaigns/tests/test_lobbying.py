@@ -28,6 +28,18 @@ class TestLobbying(EbocCampaignsCase):
         self._answer(by_partner[self.inn_hr], self.answer_yes, 0)
         return campaign, answers
 
+    @staticmethod
+    def _xlsx_text(campaign):
+        """Every cell of the campaign's results export, as one text."""
+        workbook = openpyxl.load_workbook(io.BytesIO(campaign._render_results_xlsx()))
+        return " ".join(
+            str(cell)
+            for sheet in workbook
+            for row in sheet.iter_rows(values_only=True)
+            for cell in row
+            if cell
+        )
+
     def test_invitations_carry_the_respondent_profile(self):
         campaign, answers = self._run_questionnaire()
         self.assertEqual(
@@ -150,14 +162,7 @@ class TestLobbying(EbocCampaignsCase):
         self._answer(last, self.answer_no, 1)
         self.assertFalse(last.partner_id)
         self.assertNotIn("Harry Forge", "".join(last.message_ids.mapped("body")))
-        workbook = openpyxl.load_workbook(io.BytesIO(campaign._render_results_xlsx()))
-        text = " ".join(
-            str(cell)
-            for sheet in workbook
-            for row in sheet.iter_rows(values_only=True)
-            for cell in row
-            if cell
-        )
+        text = self._xlsx_text(campaign)
         for name in ("Steel", "Forge", "Inn", "Hanna", "Harry", "Helen"):
             self.assertNotIn(name, text)
 
@@ -251,14 +256,7 @@ class TestLobbying(EbocCampaignsCase):
             [("campaign_id", "=", campaign.id)], [], ["answered:sum"]
         )
         self.assertEqual(answered, 3)
-        workbook = openpyxl.load_workbook(io.BytesIO(campaign._render_results_xlsx()))
-        text = " ".join(
-            str(cell)
-            for sheet in workbook
-            for row in sheet.iter_rows(values_only=True)
-            for cell in row
-            if cell
-        )
+        text = self._xlsx_text(campaign)
         for name in (self.sector_metal.name, self.sector_hotel.name):
             self.assertNotIn(name, text)
         with self.assertRaises(UserError):
