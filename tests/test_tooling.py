@@ -225,7 +225,10 @@ def test_cluster_moves_once_postgres_exists_and_cannot_reach_the_repo(monkeypatc
 
     monkeypatch.setattr(cluster, "_bin", lambda name: f"/usr/lib/postgresql/15/bin/{name}")
     monkeypatch.setattr(pgcluster, "_ensure_os_user", lambda name: None)
-    monkeypatch.setattr(cluster, "_postgres_can_reach", lambda folder: "/tmp/" in str(folder))
+    # postgres reaches nothing of the checkout (/root is 0700), the rest it does.
+    monkeypatch.setattr(
+        cluster, "_postgres_can_reach", lambda folder: not str(folder).startswith(str(tmp_path))
+    )
     monkeypatch.setattr(pgcluster, "run", lambda cmd, **kw: calls.append(cmd) or Proc())
     with pytest.raises(EbocError, match="initdb failed"):
         cluster.init()

@@ -247,7 +247,7 @@ class Cluster:
             # On a fresh machine the postgres user is only created by the install
             # above, so the folder was chosen before it could be asked (a checkout
             # in /root, say): ask now, and move the cluster if it cannot reach it.
-            if not self.moved_reason and not self._postgres_can_reach(STATE_DIR):
+            if not self.moved_reason and not self._postgres_can_reach(self.repo / ".eboc"):
                 self._place(*choose_cluster_dir(self.repo, reachable=False))
                 if self.initialised():
                     return
