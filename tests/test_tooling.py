@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -235,3 +236,16 @@ def test_cluster_moves_once_postgres_exists_and_cannot_reach_the_repo(monkeypatc
     shutil.rmtree(cluster.base, ignore_errors=True)
     assert cluster.base.parent == Path("/tmp") and "cannot reach" in cluster.moved_reason
     assert calls[0][:2] == ["chown", "-R"] and calls[0][-1] == str(cluster.base)
+
+
+def test_the_odoo_run_ends_when_odoo_exits_not_when_its_output_closes(monkeypatch, tmp_path):
+    """A browser Odoo started and did not stop keeps Odoo's output pipe open: the tier
+    must not wait for it (it hung a fresh machine's first run)."""
+    monkeypatch.setattr(odoo_tier, "DRAIN_SECONDS", 1)
+    log = tmp_path / "odoo.log"
+    cmd = ["bash", "-c", "sleep 60 & echo 'odoo: done'; exit 3"]
+    started = time.monotonic()
+    returncode, timed_out = odoo_tier._stream(cmd, {"PATH": "/usr/bin:/bin"}, log, False, 30)
+    assert (returncode, timed_out) == (3, False)
+    assert time.monotonic() - started < 15
+    assert "odoo: done" in log.read_text()

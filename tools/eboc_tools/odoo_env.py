@@ -6,6 +6,7 @@ import os
 import signal
 import socket
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,10 +115,23 @@ def find_browser() -> str | None:
     return None
 
 
+# Headless, as root, on a machine with no screen and no outbound network of its own.
+BROWSER_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
+
 def ensure_browser() -> str:
     """Chromium for the HttpCase tours, installed with apt when root."""
     path = find_browser()
     if path:
+        warm_up_browser(path)
         return path
     if not is_root() or not which("apt-get"):
         raise EbocError(
@@ -131,7 +145,20 @@ def ensure_browser() -> str:
     path = find_browser()
     if not path:
         raise EbocError("apt-get installed chromium but no chromium executable is on PATH")
+    warm_up_browser(path)
     return path
+
+
+def warm_up_browser(path: str, timeout: int = 120) -> None:
+    """Start a freshly installed Chromium once, headless, before Odoo does: its very
+    first start (profile, font caches) can take longer than the fixed 10 seconds Odoo
+    waits for the browser's debugging port, and Odoo then skips the tour."""
+    with tempfile.TemporaryDirectory(prefix="eboc-chromium-") as profile:
+        cmd = [path, *BROWSER_FLAGS, f"--user-data-dir={profile}", "--dump-dom", "about:blank"]
+        try:
+            subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            info(f"Chromium's first start did not finish ({exc}); the tours may be skipped")
 
 
 def ensure_pdf_renderer() -> None:

@@ -16,6 +16,7 @@ from .odoo_env import drop_database, ensure_browser, free_port, prepare
 from .odoo_locate import OdooNotAvailable, odoo_requested
 
 DEFAULT_TIMEOUT = 3600  # seconds; EBOC_ODOO_TEST_TIMEOUT overrides
+DRAIN_SECONDS = 10  # what is left in the pipe once Odoo has exited
 
 
 @dataclass
@@ -34,7 +35,12 @@ class OdooTierResult:
 
 
 def _stream(cmd: list[str], env: dict, log: Path, verbose: bool, timeout: int) -> tuple[int, bool]:
-    """Run ``cmd``, tee its output to ``log``, show a condensed view; (exit code, timed out)."""
+    """Run ``cmd``, tee its output to ``log``, show a condensed view; (exit code, timed out).
+
+    The output is read in a thread and the run ends when Odoo exits, not when its
+    output pipe closes: a browser that Odoo started and failed to stop (a tour skipped
+    on a slow first start) keeps the pipe open after Odoo is gone.
+    """
     condenser = logscan.Condenser(ADDON_PREFIX)
     proc = subprocess.Popen(
         cmd,
@@ -45,34 +51,40 @@ def _stream(cmd: list[str], env: dict, log: Path, verbose: bool, timeout: int) -
         bufsize=1,
         env=env,
     )
-    timed_out = threading.Event()
 
-    def expire():
-        timed_out.set()
-        proc.terminate()
-
-    timer = threading.Timer(timeout, expire)
-    timer.daemon = True
-    timer.start()
-    try:
-        with open(log, "w", encoding="utf-8") as handle:
+    def copy_output(handle):
+        try:
             for line in proc.stdout:
                 handle.write(line)
+                handle.flush()
                 if verbose or condenser.wants(line):
                     sys.stdout.write(line)
                     sys.stdout.flush()
-        return proc.wait(), timed_out.is_set()
-    except KeyboardInterrupt:
-        # Odoo got the same SIGINT from the terminal (or gets SIGTERM now) and stops.
-        if proc.poll() is None:
-            proc.terminate()
+        except ValueError:  # the log was closed: Odoo is gone, the rest is not its
+            return
+
+    with open(log, "w", encoding="utf-8") as handle:
+        reader = threading.Thread(target=copy_output, args=(handle,), daemon=True)
+        reader.start()
         try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        raise
-    finally:
-        timer.cancel()
+            try:
+                returncode, timed_out = proc.wait(timeout=timeout), False
+            except subprocess.TimeoutExpired:
+                proc.terminate()
+                returncode, timed_out = proc.wait(), True
+            reader.join(timeout=DRAIN_SECONDS)
+            if reader.is_alive():
+                info("odoo has exited; a process it started still holds its output open")
+        except KeyboardInterrupt:
+            # Odoo got the same SIGINT from the terminal (or gets SIGTERM now) and stops.
+            if proc.poll() is None:
+                proc.terminate()
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+            raise
+    return returncode, timed_out
 
 
 def odoo_tier(
