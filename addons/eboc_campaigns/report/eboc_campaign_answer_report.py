@@ -8,7 +8,8 @@ class EbocCampaignAnswerReport(models.Model):
 
     Count the answers by question and answer, across sector, region, size class or
     association; average the scale and numeric values. For an anonymous campaign no
-    row names a contact or a company.
+    row names a contact or a company, and the profiles and answers of too few
+    respondents are withheld (see eboc.campaign.respondent).
     """
 
     _name = "eboc.campaign.answer.report"
@@ -44,14 +45,16 @@ class EbocCampaignAnswerReport(models.Model):
                         WHEN 'numerical_box' THEN line.value_numerical_box::numeric
                    END AS value
               FROM survey_user_input_line line
-              JOIN survey_user_input answer ON answer.id = line.user_input_id
+              JOIN %s answer ON answer.id = line.user_input_id
               %s
              WHERE answer.state = 'done'
                AND answer.test_entry IS NOT TRUE
+               AND NOT answer.eboc_left_out
                AND line.skipped IS NOT TRUE
                AND line.answer_type IN ('suggestion', 'scale', 'numerical_box')
             """,
             self._respondent_columns(),
+            self._respondent_source(),
             self._respondent_joins(),
         )
 

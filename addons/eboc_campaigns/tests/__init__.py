@@ -3,3 +3,4 @@ from . import test_conversions
 from . import test_lobbying
 from . import test_recipients
 from . import test_tour
+from . import test_anonymity

@@ -11,13 +11,15 @@ class TestLobbying(EbocCampaignsCase):
     """Four HR contacts in three companies of two sectors and three size classes are
     asked; three answer."""
 
-    def _run_questionnaire(self, anonymous=False):
+    def _run_questionnaire(self, anonymous=False, min_respondents=1):
         self._membership(self.steel, self.metal, state="active", date_start="2025-01-01")
         self._membership(self.inn, self.hotel, state="active", date_start="2025-01-01")
         campaign = self._campaign(
             contact_role_ids=[self.role_hr.id],
             survey_id=self.survey.id,
             anonymous=anonymous,
+            # Every group shown unless a test says otherwise: see test_anonymity.
+            anonymous_min_respondents=min_respondents,
         ).with_user(self.communication)
         campaign.action_start()
         answers = self._invite(campaign).sudo()

@@ -36,6 +36,11 @@ class SurveyInvite(models.TransientModel):
         campaign._check_running()
         recipients = campaign._get_questionnaire_recipients()
         self.write({"partner_ids": [fields.Command.set(recipients.ids)], "existing_mode": "new"})
-        result = super(SurveyInvite, self.with_context(mail_notify_author=False)).action_invite()
+        invite = self.with_context(mail_notify_author=False)
+        if campaign.anonymous:
+            # Nobody but the superuser reads the participations of an anonymous
+            # campaign, the sender included: survey creates and mails them so.
+            invite = invite.sudo()
+        result = super(SurveyInvite, invite).action_invite()
         campaign.sudo().invited_partner_ids = [fields.Command.link(p.id) for p in recipients]
         return result
