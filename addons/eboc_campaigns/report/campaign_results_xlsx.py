@@ -42,7 +42,7 @@ class EbocCampaign(models.Model):
         }
         respondents = {}
         for question, row, column, count in Answers._read_group(
-            domain, ["question_id", "matrix_row_id", field_name], ["user_input_id:count_distinct"]
+            domain, ["question_id", "matrix_row_id", field_name], ["respondent_key:count_distinct"]
         ):
             respondents[(question, row), column] = count
         # Scale and numeric answers are the lines without a chosen answer; select them

@@ -45,7 +45,9 @@ class EbocCampaignRespondent(models.AbstractModel):
     def _respondent_source(self):
         """Return the rows of survey_user_input the reports read, to select ``FROM``
         as ``answer``, with two more columns: ``eboc_withheld`` (the profile is hidden)
-        and ``eboc_left_out`` (the answers are left out as well).
+        and ``eboc_left_out`` (the answers are left out as well), and ``eboc_key``:
+        the answer's id, or for an anonymous campaign an opaque number instead (see
+        _opaque_id), since ids follow the order of the invited contacts.
 
         The profile of an anonymous campaign's respondent is withheld when fewer than
         the campaign's smallest group shown completed the questionnaire with the same
@@ -66,6 +68,11 @@ class EbocCampaignRespondent(models.AbstractModel):
                             input.partner_id, input.eboc_company_id, input.eboc_industry_id,
                             input.eboc_region_id, input.eboc_size_class_id,
                             input.eboc_association_id, input.state, input.test_entry,
+                            input.access_token,
+                            CASE WHEN input_campaign.anonymous
+                                 THEN %s
+                                 ELSE input.id
+                            END AS eboc_key,
                             input.state = 'done' AND input.test_entry IS NOT TRUE
                                 AS eboc_respondent,
                             input_campaign.anonymous_min_respondents AS eboc_min_respondents,
@@ -82,8 +89,16 @@ class EbocCampaignRespondent(models.AbstractModel):
                          ON input_campaign.id = input.eboc_campaign_id
                     ) profile
             )
-            """
+            """,
+            self._opaque_id(SQL("input.access_token")),
         )
+
+    def _opaque_id(self, token):
+        """Return an SQL integer that stands for a row of an anonymous campaign: a hash
+        of ``token`` (an SQL text expression, secret to staff), unlike an id, which
+        follows the order in which contacts were invited or answered. 52 bits, so that
+        the web client reads it whole."""
+        return SQL("('x' || substr(md5(%s), 1, 13))::bit(52)::bigint", token)
 
     def _respondent_columns(self):
         """Return the SELECT columns of the fields above, over ``answer`` (see

@@ -27,7 +27,7 @@ class EbocCampaignResponseReport(models.Model):
     def _query(self):
         return SQL(
             """
-            SELECT answer.id, %s,
+            SELECT answer.eboc_key AS id, %s,
                    1 AS invited,
                    CASE WHEN answer.state = 'done' THEN 1 ELSE 0 END AS answered,
                    CASE WHEN answer.state = 'done' THEN 100.0 ELSE 0.0 END AS response_rate

@@ -93,6 +93,26 @@ class TestAnonymity(EbocCampaignsCase):
         )
         self.assertFalse(messages)
 
+    def test_report_rows_lead_to_no_participation(self):
+        # Participations are numbered in the order of the invited contacts: a report
+        # row carrying that number would tell whose it is.
+        campaign, answers = self._run_questionnaire(min_respondents=1)
+        domain = [("campaign_id", "=", campaign.id)]
+        Responses = self.env["eboc.campaign.response.report"].with_user(self.communication)
+        Results = self.env["eboc.campaign.answer.report"].with_user(self.communication)
+        responses = Responses.search(domain)
+        self.assertEqual(len(responses), 4)
+        self.assertFalse(set(responses.ids) & set(answers.ids))
+        results = Results.search(domain)
+        self.assertEqual(len(results), 6)
+        self.assertFalse(results.user_input_id)
+        self.assertFalse(set(results.ids) & set(answers.user_input_line_ids.ids))
+        self.assertFalse(set(results.mapped("respondent_key")) & set(answers.ids))
+        # The rows still read whole, and the figures still add up.
+        self.assertEqual(sum(responses.mapped("answered")), 3)
+        self.assertEqual(len(responses.read(["answered", "sector_id"])), 4)
+        self.assertEqual(len(set(results.mapped("respondent_key"))), 3)
+
     def test_participations_of_other_campaigns_stay_readable(self):
         campaign, answers = self._run_questionnaire(anonymous=False)
         Answers = self.env["survey.user_input"].with_user(self.communication)
@@ -134,7 +154,7 @@ class TestAnonymity(EbocCampaignsCase):
             {(self.sector_metal, self.answer_yes): 1, (self.sector_metal, self.answer_no): 1},
         )
         self.assertFalse(Results.search([*domain, ("withheld", "=", True)]))
-        self.assertEqual(Results._read_group(domain, [], ["user_input_id:count_distinct"]), [(2,)])
+        self.assertEqual(Results._read_group(domain, [], ["respondent_key:count_distinct"]), [(2,)])
 
     def test_withheld_respondents_together_keep_their_answers(self):
         # Three respondents, none in a profile of three: all three lose their profile,
@@ -142,7 +162,7 @@ class TestAnonymity(EbocCampaignsCase):
         campaign, _answers = self._run_questionnaire(min_respondents=3)
         Results = self.env["eboc.campaign.answer.report"].with_user(self.communication)
         rows = Results.search([("campaign_id", "=", campaign.id)])
-        self.assertEqual(len(rows.user_input_id), 3)
+        self.assertEqual(len(set(rows.mapped("respondent_key"))), 3)
         self.assertTrue(all(rows.mapped("withheld")))
         self.assertFalse(rows.sector_id | rows.industry_id)
         self.assertFalse(rows.region_id)
