@@ -10,6 +10,10 @@ RECRUITMENT = "recruitment"
 RETENTION = "retention"
 EVENT_PROMOTION = "event_promotion"
 
+# Anonymous campaigns: the smallest group of respondents a report or an export shows.
+MIN_RESPONDENTS_PARAM = "eboc_campaigns.anonymous_min_respondents"
+DEFAULT_MIN_RESPONDENTS = 5
+
 # Membership status of a target company at the start of the campaign (within the
 # campaign's association) that makes its activation during the campaign a conversion.
 CONVERSION_START_STATES = {

@@ -132,13 +132,14 @@ class EbocCampaign(models.Model):
         "the contact and the company: reports show them by sector, region, size class "
         "and association only.",
     )
-    min_respondents = fields.Integer(
-        "Minimum per Cell",
-        default=5,
+    anonymous_min_respondents = fields.Integer(
+        "Smallest Group Shown",
+        default=lambda self: self._default_anonymous_min_respondents(),
         tracking=True,
-        help="For anonymous answers: a sector, region, size class or association is shown "
-        "in the results only when at least this many respondents share it; smaller "
-        "groups are withheld (shown as not set).",
+        help="For anonymous answers: a breakdown (a combination of activity, region, "
+        "size class and association) with fewer respondents than this is withheld from "
+        "the reports and the export, so that nobody is recognised by their profile. "
+        "The default is set in the Email Marketing settings.",
     )
     invited_partner_ids = fields.Many2many(
         "res.partner",
@@ -187,6 +188,19 @@ class EbocCampaign(models.Model):
             [("parent_id", "=", False), ("company_id", "in", self.env.companies.ids)],
             limit=1,
         )
+
+    @api.model
+    def _default_anonymous_min_respondents(self):
+        """The smallest group shown by default, from the settings (5 if unset)."""
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(campaign_rules.MIN_RESPONDENTS_PARAM, "")
+        )
+        try:
+            return max(1, int(value))
+        except ValueError:
+            return campaign_rules.DEFAULT_MIN_RESPONDENTS
 
     @api.model
     def _group_expand_states(self, states, domain):
@@ -240,18 +254,6 @@ class EbocCampaign(models.Model):
                     )
                 )
 
-    @api.constrains("min_respondents")
-    def _check_min_respondents(self):
-        for campaign in self:
-            if campaign.min_respondents < 1:
-                raise ValidationError(
-                    self.env._(
-                        "The minimum of respondents per cell of campaign %(name)s must be "
-                        "at least 1.",
-                        name=campaign.display_name,
-                    )
-                )
-
     @api.constrains("goal")
     def _check_goal(self):
         for campaign in self:
@@ -263,8 +265,19 @@ class EbocCampaign(models.Model):
                     )
                 )
 
+    @api.constrains("anonymous_min_respondents")
+    def _check_anonymous_min_respondents(self):
+        for campaign in self:
+            if campaign.anonymous_min_respondents < 1:
+                raise ValidationError(
+                    self.env._(
+                        "The smallest group shown for campaign %(name)s must be at least 1.",
+                        name=campaign.display_name,
+                    )
+                )
+
     def write(self, vals):
-        if {"anonymous", "survey_id", "min_respondents"} & vals.keys():
+        if "anonymous" in vals or "survey_id" in vals or "anonymous_min_respondents" in vals:
             sent = (
                 self.env["survey.user_input"]
                 .sudo()
@@ -276,16 +289,17 @@ class EbocCampaign(models.Model):
                 if ("anonymous" in vals and bool(vals["anonymous"]) != campaign.anonymous)
                 or ("survey_id" in vals and vals["survey_id"] != campaign.survey_id.id)
                 or (
-                    "min_respondents" in vals
-                    and vals["min_respondents"] != campaign.min_respondents
+                    "anonymous_min_respondents" in vals
+                    and campaign.anonymous
+                    and vals["anonymous_min_respondents"] != campaign.anonymous_min_respondents
                 )
             ]
             if changed:
                 raise UserError(
                     self.env._(
                         "The questionnaire of campaign %(name)s has been sent: neither the "
-                        "questionnaire nor whether its answers are anonymous (nor their "
-                        "minimum per cell) can change.",
+                        "questionnaire, nor whether its answers are anonymous, nor the "
+                        "smallest group shown can change. Start a new campaign instead.",
                         name=changed[0].display_name,
                     )
                 )
@@ -293,28 +307,32 @@ class EbocCampaign(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
-        # A campaign that sent its questionnaire keeps it, whatever its stage: deleting
-        # it would detach the participations from the campaign, and an anonymous one's
-        # answers would no longer be anonymised when completed.
-        sent = (
-            self.env["survey.user_input"]
-            .sudo()
-            ._read_group([("eboc_campaign_id", "in", self.ids)], ["eboc_campaign_id"])
-        )
-        if sent:
-            raise UserError(
-                self.env._(
-                    "Campaign %(name)s has sent its questionnaire: it cannot be deleted, "
-                    "as its answers belong to it. Cancel it instead.",
-                    name=sent[0][0].display_name,
-                )
-            )
         started = self.filtered(lambda c: c.state in ("running", "done"))
         if started:
             raise UserError(
                 self.env._(
                     "Campaign %(name)s has started: cancel it instead of deleting it.",
                     name=started[0].display_name,
+                )
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_questionnaire_sent(self):
+        # Deleting the campaign would detach its answers (their campaign is set
+        # empty) before they are anonymised, and lose what the campaign asked.
+        if self.env.su:
+            return
+        sent = (
+            self.env["survey.user_input"]
+            .sudo()
+            .search([("eboc_campaign_id", "in", self.ids)], limit=1)
+        )
+        if sent:
+            raise UserError(
+                self.env._(
+                    "Campaign %(name)s has sent its questionnaire: its answers must be "
+                    "kept. Cancel or archive the campaign instead of deleting it.",
+                    name=sent.eboc_campaign_id.display_name,
                 )
             )
 

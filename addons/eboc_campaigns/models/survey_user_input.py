@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class SurveyUserInput(models.Model):
@@ -43,6 +44,13 @@ class SurveyUserInput(models.Model):
     def create(self, vals_list):
         Campaign = self.env["eboc.campaign"]
         Partner = self.env["res.partner"]
+        campaigns = Campaign.sudo().browse(
+            [vals["eboc_campaign_id"] for vals in vals_list if vals.get("eboc_campaign_id")]
+        )
+        if any(campaigns.mapped("anonymous")):
+            # Nobody follows an anonymous participation: its followers would be told
+            # of it, and they could read its messages.
+            self = self.with_context(mail_create_nosubscribe=True, mail_create_nolog=True)
         for vals in vals_list:
             if vals.get("eboc_campaign_id") and vals.get("partner_id"):
                 vals.update(
@@ -52,6 +60,53 @@ class SurveyUserInput(models.Model):
                     )
                 )
         return super().create(vals_list)
+
+    def write(self, vals):
+        if "eboc_campaign_id" in vals and not self.env.su:
+            moved = self.sudo().filtered(
+                lambda a: a.eboc_campaign_id.id != (vals["eboc_campaign_id"] or False)
+            )
+            if moved:
+                raise UserError(
+                    self.env._(
+                        "A questionnaire answer stays with the campaign that sent it. "
+                        "Send the questionnaire again from the other campaign instead."
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_eboc_not_anonymised(self):
+        if self.env.su:
+            return
+        kept = self._eboc_filter_not_anonymised()
+        if kept:
+            raise UserError(
+                self.env._(
+                    "The answers to the anonymous campaign %(name)s cannot be deleted before "
+                    "they are anonymised: cancel or close the campaign instead, the "
+                    "unanswered invitations then simply stay unanswered.",
+                    name=kept.eboc_campaign_id[:1].display_name,
+                )
+            )
+
+    def _eboc_filter_not_anonymised(self):
+        """Return the answers of anonymous campaigns not anonymised yet (not completed)."""
+        return self.sudo().filtered(lambda a: a.eboc_campaign_id.anonymous and a.state != "done")
+
+    def _message_auto_subscribe(self, updated_values, followers_existing_policy="skip"):
+        # The questionnaire's followers follow its participations: not those of an
+        # anonymous campaign.
+        return super(
+            SurveyUserInput, self.filtered(lambda a: not a.sudo().eboc_campaign_id.anonymous)
+        )._message_auto_subscribe(updated_values, followers_existing_policy)
+
+    def _notify_new_participation_subscribers(self):
+        # A message per anonymous participation, with its date and its record, would
+        # tell its readers when each invited contact answered.
+        return super(
+            SurveyUserInput, self.filtered(lambda a: not a.sudo().eboc_campaign_id.anonymous)
+        )._notify_new_participation_subscribers()
 
     def _mark_done(self):
         # Unlink anonymous answers before anything (survey's own notification
@@ -69,3 +124,22 @@ class SurveyUserInput(models.Model):
                 "eboc_company_id": False,
             }
         )
+
+
+class SurveyUserInputLine(models.Model):
+    _inherit = "survey.user_input.line"
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_eboc_not_anonymised(self):
+        if self.env.su:
+            return
+        kept = self.sudo().user_input_id._eboc_filter_not_anonymised()
+        if kept:
+            raise UserError(
+                self.env._(
+                    "The answers to the anonymous campaign %(name)s cannot be deleted before "
+                    "they are anonymised: cancel or close the campaign instead, the "
+                    "unanswered invitations then simply stay unanswered.",
+                    name=kept.eboc_campaign_id[:1].display_name,
+                )
+            )

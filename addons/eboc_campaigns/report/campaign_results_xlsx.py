@@ -20,7 +20,8 @@ class EbocCampaign(models.Model):
         ]
 
     def _get_results_data(self, field_name):
-        """Return the columns and the figures of one breakdown, in four grouped reads."""
+        """Return the columns and the figures of one breakdown, in four grouped reads
+        of the report views, so that the export withholds what they withhold."""
         self.ensure_one()
         self.env.flush_all()  # the report views read answers not yet written
         domain = [("campaign_id", "=", self.id)]
@@ -41,7 +42,7 @@ class EbocCampaign(models.Model):
         }
         respondents = {}
         for question, row, column, count in Answers._read_group(
-            domain, ["question_id", "matrix_row_id", field_name], ["user_input_id:count_distinct"]
+            domain, ["question_id", "matrix_row_id", field_name], ["respondent_key:count_distinct"]
         ):
             respondents[(question, row), column] = count
         # Scale and numeric answers are the lines without a chosen answer; select them
@@ -90,6 +91,8 @@ class EbocCampaign(models.Model):
             (_("Answered"), self.answered_count),
             (_("Response Rate (%)"), campaign_rules.ratio(self.answered_count, self.invited_count)),
         ]
+        if self.anonymous:
+            summary_rows.append((_("Smallest Group Shown"), self.anonymous_min_respondents))
         summary.write(0, 0, self.title, title)
         for row, (label, value) in enumerate(summary_rows, start=2):
             summary.write(row, 0, label, bold)
@@ -102,7 +105,10 @@ class EbocCampaign(models.Model):
             sheet.set_column(0, 0, 45)
             sheet.set_column(1, 2 * len(columns) + 2, 9)
             sheet.write(0, 0, f"{self.title}: {sheet_title}", title)
-            headers = [column.display_name if column else _("Not Set") for column in columns]
+            # The report views withhold the profiles of small groups of anonymous
+            # respondents: they come out unset.
+            unset = _("Not Set or Withheld") if self.anonymous else _("Not Set")
+            headers = [column.display_name if column else unset for column in columns]
             headers.append(_("Total"))
             for index, header in enumerate(headers):
                 sheet.merge_range(2, 1 + 2 * index, 2, 2 + 2 * index, header, bold)

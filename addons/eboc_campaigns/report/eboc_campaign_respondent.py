@@ -1,73 +1,17 @@
 from odoo import fields, models
-from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
-
-# The breakdowns of a respondent: report column -> SQL over ``answer``
-# (survey_user_input) and ``industry`` (its activity).
-BREAKDOWNS = {
-    "sector_id": "COALESCE(industry.parent_id, industry.id)",
-    "industry_id": "answer.eboc_industry_id",
-    "region_id": "answer.eboc_region_id",
-    "size_class_id": "answer.eboc_size_class_id",
-    "member_association_id": "answer.eboc_association_id",
-}
-CELLS_VIEW = "eboc_campaign_anonymous_cell"
-
-
-def cells_query():
-    """Per participation of an anonymous campaign, whether each breakdown value may
-    be shown: the written form of the rule "a cell has at least the campaign's
-    minimum of respondents".
-
-    A value is shown when at least ``min_respondents`` completed answers of the
-    campaign share it, and when the answers withheld on that breakdown (unset or in
-    a smaller cell) are none or at least the minimum too: otherwise the total minus
-    the cells shown would reveal a small cell, and the whole breakdown is withheld.
-    """
-    counts = ",\n".join(
-        f"COUNT(*) FILTER (WHERE done) OVER (PARTITION BY campaign_id, {name}) AS n_{name}"
-        for name in BREAKDOWNS
-    )
-    withheld = ",\n".join(
-        f"COUNT(*) FILTER (WHERE done AND ({name} IS NULL OR n_{name} < minimum))"
-        f" OVER (PARTITION BY campaign_id) AS w_{name}"
-        for name in BREAKDOWNS
-    )
-    keep = ",\n".join(
-        f"({name} IS NOT NULL AND n_{name} >= minimum"
-        f" AND (w_{name} = 0 OR w_{name} >= minimum)) AS keep_{name}"
-        for name in BREAKDOWNS
-    )
-    values = ",\n".join(f"{expr} AS {name}" for name, expr in BREAKDOWNS.items())
-    return SQL(
-        f"""
-        WITH answers AS (
-            SELECT answer.id, answer.eboc_campaign_id AS campaign_id,
-                   answer.state = 'done' AS done, campaign.min_respondents AS minimum,
-                   {values}
-              FROM survey_user_input answer
-              JOIN eboc_campaign campaign
-                ON campaign.id = answer.eboc_campaign_id AND campaign.anonymous
-         LEFT JOIN res_partner_industry industry ON industry.id = answer.eboc_industry_id
-             WHERE answer.test_entry IS NOT TRUE
-        ), counted AS (
-            SELECT answers.*, {counts} FROM answers
-        ), withheld AS (
-            SELECT counted.*, {withheld} FROM counted
-        )
-        SELECT id, {keep} FROM withheld
-        """
-    )
 
 
 class EbocCampaignRespondent(models.AbstractModel):
     """Who answered a campaign's questionnaire, as the questionnaire reports show it.
 
     The respondent's profile comes from the snapshot the answer took when it was
-    sent. The anonymity rules live here, once: for an anonymous campaign no report
-    row names a contact or a company, whatever the answer still holds; a breakdown
-    value shared by fewer respondents than the campaign's minimum is withheld
-    (:func:`cells_query`); the rows are read only as totals, one breakdown at a time.
+    sent. The anonymity rules live here, once, and the results export reads these
+    reports: for an anonymous campaign no report row names a contact or a company,
+    whatever the answer still holds, and respondents whose profile (activity, region,
+    size class and association together) is shared by fewer respondents than the
+    campaign's smallest group shown lose their profile ("withheld"). When the withheld
+    respondents are themselves fewer than that, their answers are left out too.
     """
 
     _name = "eboc.campaign.respondent"
@@ -91,24 +35,93 @@ class EbocCampaignRespondent(models.AbstractModel):
         "eboc.association", string="Campaign Association", readonly=True
     )
     company_id = fields.Many2one("res.company", readonly=True)
+    withheld = fields.Boolean(
+        "Withheld (Small Group)",
+        readonly=True,
+        help="Anonymous answers only: the respondent's profile is shared by too few "
+        "respondents to be shown.",
+    )
+
+    def _respondent_source(self):
+        """Return the rows of survey_user_input the reports read, to select ``FROM``
+        as ``answer``, with two more columns: ``eboc_withheld`` (the profile is hidden)
+        and ``eboc_left_out`` (the answers are left out as well), and ``eboc_key``:
+        the answer's id, or for an anonymous campaign an opaque number instead (see
+        _opaque_id), since ids follow the order of the invited contacts.
+
+        The profile of an anonymous campaign's respondent is withheld when fewer than
+        the campaign's smallest group shown completed the questionnaire with the same
+        activity, region, size class and association: every combination of these
+        left in a report then counts at least that many respondents, however the
+        report is grouped. An invitation not answered is withheld with its profile's
+        respondents. The withheld respondents of a campaign form one group without a
+        profile; when it is smaller than the smallest group shown too, their answers
+        are left out of the results (the response rates still count them)."""
+        return SQL(
+            """
+            (SELECT profile.*,
+                    profile.eboc_small_profile AND COUNT(*) FILTER (
+                        WHERE profile.eboc_small_profile AND profile.eboc_respondent
+                    ) OVER (PARTITION BY profile.eboc_campaign_id) < profile.eboc_min_respondents
+                        AS eboc_left_out
+               FROM (SELECT input.id, input.survey_id, input.eboc_campaign_id,
+                            input.partner_id, input.eboc_company_id, input.eboc_industry_id,
+                            input.eboc_region_id, input.eboc_size_class_id,
+                            input.eboc_association_id, input.state, input.test_entry,
+                            input.access_token,
+                            CASE WHEN input_campaign.anonymous
+                                 THEN %s
+                                 ELSE input.id
+                            END AS eboc_key,
+                            input.state = 'done' AND input.test_entry IS NOT TRUE
+                                AS eboc_respondent,
+                            input_campaign.anonymous_min_respondents AS eboc_min_respondents,
+                            COALESCE(input_campaign.anonymous, FALSE) AND COUNT(*) FILTER (
+                                WHERE input.state = 'done' AND input.test_entry IS NOT TRUE
+                            ) OVER (
+                                PARTITION BY input.eboc_campaign_id, input.eboc_industry_id,
+                                             input.eboc_region_id, input.eboc_size_class_id,
+                                             input.eboc_association_id
+                            ) < COALESCE(input_campaign.anonymous_min_respondents, 1)
+                                AS eboc_small_profile
+                       FROM survey_user_input input
+                       JOIN eboc_campaign input_campaign
+                         ON input_campaign.id = input.eboc_campaign_id
+                    ) profile
+            )
+            """,
+            self._opaque_id(SQL("input.access_token")),
+        )
+
+    def _opaque_id(self, token):
+        """Return an SQL integer that stands for a row of an anonymous campaign: a hash
+        of ``token`` (an SQL text expression, secret to staff), unlike an id, which
+        follows the order in which contacts were invited or answered. 52 bits, so that
+        the web client reads it whole."""
+        return SQL("('x' || substr(md5(%s), 1, 13))::bit(52)::bigint", token)
 
     def _respondent_columns(self):
-        """Return the SELECT columns of the fields above, over ``answer``
-        (survey_user_input), ``campaign``, ``industry`` and ``cell`` (see
-        _respondent_joins)."""
-        breakdowns = ",\n".join(
-            f"CASE WHEN cell.keep_{name} IS FALSE THEN NULL ELSE {expr} END AS {name}"
-            for name, expr in BREAKDOWNS.items()
-        )
+        """Return the SELECT columns of the fields above, over ``answer`` (see
+        _respondent_source), ``campaign`` and ``industry`` (see _respondent_joins)."""
         return SQL(
-            f"""
+            """
                    answer.eboc_campaign_id AS campaign_id, answer.survey_id,
                    campaign.anonymous,
                    CASE WHEN campaign.anonymous THEN NULL ELSE answer.partner_id END
                        AS partner_id,
                    CASE WHEN campaign.anonymous THEN NULL ELSE answer.eboc_company_id END
                        AS respondent_company_id,
-                   {breakdowns},
+                   CASE WHEN NOT answer.eboc_small_profile
+                        THEN COALESCE(industry.parent_id, industry.id) END AS sector_id,
+                   CASE WHEN NOT answer.eboc_small_profile
+                        THEN answer.eboc_industry_id END AS industry_id,
+                   CASE WHEN NOT answer.eboc_small_profile
+                        THEN answer.eboc_region_id END AS region_id,
+                   CASE WHEN NOT answer.eboc_small_profile
+                        THEN answer.eboc_size_class_id END AS size_class_id,
+                   CASE WHEN NOT answer.eboc_small_profile
+                        THEN answer.eboc_association_id END AS member_association_id,
+                   answer.eboc_small_profile AS withheld,
                    campaign.association_id, campaign.company_id
             """
         )
@@ -116,59 +129,8 @@ class EbocCampaignRespondent(models.AbstractModel):
     def _respondent_joins(self):
         """Return the joins from ``answer`` (survey_user_input) that the columns need."""
         return SQL(
-            f"""
+            """
               JOIN eboc_campaign campaign ON campaign.id = answer.eboc_campaign_id
          LEFT JOIN res_partner_industry industry ON industry.id = answer.eboc_industry_id
-         LEFT JOIN {CELLS_VIEW} cell ON cell.id = answer.id
             """
         )
-
-    def _create_cells_view(self):
-        """The reports read the cells view; each report creates it before itself."""
-        self.env.cr.execute(
-            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(CELLS_VIEW), cells_query())
-        )
-
-    # ------------------------------------------------------------------
-    # Reading anonymous answers: totals only, one breakdown at a time
-    # ------------------------------------------------------------------
-
-    def _has_anonymous_rows(self, domain):
-        return bool(self.search_count([*domain, ("anonymous", "=", True)], limit=1))
-
-    def _read_group(
-        self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
-    ):
-        broken_down = {spec.split(":")[0].split(".")[0] for spec in groupby} & set(BREAKDOWNS)
-        if len(broken_down) > 1 and not self.env.su and self._has_anonymous_rows(domain):
-            raise UserError(
-                self.env._(
-                    "Anonymous answers are broken down by one of sector, activity, region, "
-                    "size class or association at a time: crossing two of them would show "
-                    "groups too small to keep the respondents anonymous. Remove one of the "
-                    "groupings, or filter on a campaign whose answers are not anonymous."
-                )
-            )
-        return super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
-
-    def _check_not_anonymous(self):
-        """Rows of anonymous campaigns are not read one by one (their breakdowns
-        together could single a respondent out): only totals, by _read_group."""
-        if not self.env.su and any(self.sudo().mapped("anonymous")):
-            raise AccessError(
-                self.env._(
-                    "The answers of anonymous campaigns are shown as totals only: use the "
-                    "pivot or graph view, or the campaign's results export."
-                )
-            )
-
-    def fetch(self, field_names=None):
-        self._check_not_anonymous()
-        return super().fetch(field_names)
-
-    def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
-        # A list of rows (the list view, search_read) leaves out the anonymous ones;
-        # search() itself fetches nothing, and the pivot reads through _read_group.
-        if field_names and not self.env.su:
-            domain = [*domain, ("anonymous", "=", False)]
-        return super().search_fetch(domain, field_names, offset, limit, order)

@@ -139,9 +139,14 @@ class EbocCampaignsCase(EbocMembershipCase):
             view="survey.survey_invite_view_form",
         ).save()
         wizard.action_invite()
-        # As the system: nobody reads an anonymous campaign's participations.
-        answers = campaign.env["survey.user_input"].sudo()
-        return answers.search([("eboc_campaign_id", "=", campaign.id)]).with_env(campaign.env)
+        # As the superuser: nobody else reads the participations of an anonymous
+        # campaign.
+        return (
+            campaign.env["survey.user_input"]
+            .sudo()
+            .search([("eboc_campaign_id", "=", campaign.id)])
+            .with_env(campaign.env)
+        )
 
     @classmethod
     def _answer(cls, user_input, choice, scale):

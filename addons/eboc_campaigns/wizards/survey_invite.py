@@ -38,9 +38,8 @@ class SurveyInvite(models.TransientModel):
         self.write({"partner_ids": [fields.Command.set(recipients.ids)], "existing_mode": "new"})
         invite = self.with_context(mail_notify_author=False)
         if campaign.anonymous:
-            # Nobody reads an anonymous campaign's participations (a global rule):
-            # the invitations are created and sent by the system, on this user's
-            # behalf.
+            # Nobody but the superuser reads the participations of an anonymous
+            # campaign, the sender included: survey creates and mails them so.
             invite = invite.sudo()
         result = super(SurveyInvite, invite).action_invite()
         campaign.sudo().invited_partner_ids = [fields.Command.link(p.id) for p in recipients]
