@@ -309,6 +309,33 @@ class TestDuesLight(DuesInvoicedCase):
             self.steel,
         )
 
+    def test_a_restricted_dues_officer_sees_no_other_associations_runs_or_invoices(self):
+        """The metal run and its invoices are not a hotel dues officer's to read, in the
+        CRM or in Accounting, by search, read, read_group or export."""
+        hotel_officer = new_test_user(
+            self.env,
+            login="eboc_hotel_dues_officer",
+            groups="base.group_user,eboc_dues.group_eboc_dues_officer,base.group_allow_export",
+        )
+        hotel_officer.eboc_association_ids = self.hotel
+        moves = self.dues_run.line_ids.move_id
+        self.assertTrue(moves)
+        Run = self.env["eboc.dues.run"].with_user(hotel_officer)
+        Move = self.env["account.move"].with_user(hotel_officer)
+        self.assertFalse(Run.search([("id", "=", self.dues_run.id)]))
+        self.assertFalse(Move.search([("id", "in", moves.ids)]))
+        self.assertEqual(Move.search_count([("eboc_dues_period_id", "=", self.period.id)]), 0)
+        self.assertFalse(Move._read_group([("id", "in", moves.ids)], ["partner_id"], ["__count"]))
+        with self.assertRaises(AccessError):
+            moves[0].with_user(hotel_officer).read(["amount_total"])
+        with self.assertRaises(AccessError):
+            self.dues_run.with_user(hotel_officer).read(["name"])
+        # The metal dues officer keeps them.
+        self.restricted_officer.groups_id += self.env.ref("eboc_dues.group_eboc_dues_officer")
+        self.restricted_officer.eboc_association_ids = self.metal
+        metal = self.env["account.move"].with_user(self.restricted_officer)
+        self.assertEqual(metal.search([("id", "in", moves.ids)]), moves)
+
     def test_another_ebmos_officer_sees_none_of_these_dues(self):
         """Two EBMOs in one database: an officer of the other company does not see
         this EBMO's dues in the company's figures."""

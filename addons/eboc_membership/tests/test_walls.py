@@ -11,7 +11,6 @@ NOT_ASSOCIATION_DATA = {
     "eboc.association": "the federation tree itself, which every officer navigates",
     "eboc.fee.rule": "the published dues scale, read by whoever prices a membership",
     "eboc.segment": "saved filters; the records they list keep their own walls",
-    "account.move": "accounting documents follow Accounting's own rights",
     "event.event": "an event is open to every association's members; its price "
     "association only sets a price",
     "survey.user_input": "walled by its campaign's association (a global rule of "
