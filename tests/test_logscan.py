@@ -232,3 +232,19 @@ def test_summary_lines_explain_problems():
     text = "\n".join(logscan.summary_lines(scan))
     assert "Odoo ran 5 tests" in text
     assert "[error] line 1" in text
+
+
+def test_a_slow_browser_start_is_retried_a_missing_browser_is_not():
+    slow = (
+        f"{T} INFO {DB} odoo.addons.eboc_membership.tests.test_tour: skipped "
+        "TestMembershipTour.test_officer_registers : Failed to detect chrome devtools port after "
+        "10.0s."
+    )
+    missing = (
+        f"{T} INFO {DB} odoo.addons.eboc_dues.tests.test_tour: skipped "
+        "TestDuesTour.test_run : Chrome executable not found"
+    )
+    scan = logscan.scan(log(START, slow, missing, result_line()), db_name=DB)
+    retries = logscan.slow_browser_retries(scan)
+    assert list(retries) == ["/eboc_membership:TestMembershipTour.test_officer_registers"]
+    assert retries["/eboc_membership:TestMembershipTour.test_officer_registers"] in scan.problems

@@ -167,6 +167,25 @@ def browser_skip_reason(record: Record) -> str | None:
     return None
 
 
+# A browser test Odoo skipped because Chromium was slow to open its debugging port
+# (Odoo waits a fixed 10 s): worth one more try, unlike a missing browser.
+SLOW_BROWSER_RE = re.compile(
+    r"odoo\.addons\.(?P<module>\w+)\.tests\.\w+: skipped (?P<test>\w+\.\w+) : "
+    r"Failed to detect chrome devtools port"
+)
+
+
+def slow_browser_retries(result: ScanResult) -> dict[str, Problem]:
+    """Test tags (``/module:Class.method``) of the browser tests skipped for a slow
+    browser start, with the problem each one raised."""
+    retries = {}
+    for problem in result.problems:
+        match = problem.kind == "browser-skip" and SLOW_BROWSER_RE.search(problem.text)
+        if match:
+            retries[f"/{match['module']}:{match['test']}"] = problem
+    return retries
+
+
 def scan(lines: Iterable[str], *, prefix: str = "eboc_", db_name: str | None = None) -> ScanResult:
     """Apply the rules of this module to the lines of one Odoo test run."""
     result = ScanResult()
