@@ -77,9 +77,14 @@ class SurveyUserInput(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_eboc_not_anonymised(self):
+        self._eboc_check_deletable()
+
+    def _eboc_check_deletable(self):
+        """Refuse deleting (the participations, or their answer lines) while answers of
+        an anonymous campaign are not anonymised yet (not completed)."""
         if self.env.su:
             return
-        kept = self._eboc_filter_not_anonymised()
+        kept = self.sudo().filtered(lambda a: a.eboc_campaign_id.anonymous and a.state != "done")
         if kept:
             raise UserError(
                 self.env._(
@@ -89,10 +94,6 @@ class SurveyUserInput(models.Model):
                     name=kept.eboc_campaign_id[:1].display_name,
                 )
             )
-
-    def _eboc_filter_not_anonymised(self):
-        """Return the answers of anonymous campaigns not anonymised yet (not completed)."""
-        return self.sudo().filtered(lambda a: a.eboc_campaign_id.anonymous and a.state != "done")
 
     def _message_auto_subscribe(self, updated_values, followers_existing_policy="skip"):
         # The questionnaire's followers follow its participations: not those of an
@@ -131,15 +132,4 @@ class SurveyUserInputLine(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_eboc_not_anonymised(self):
-        if self.env.su:
-            return
-        kept = self.sudo().user_input_id._eboc_filter_not_anonymised()
-        if kept:
-            raise UserError(
-                self.env._(
-                    "The answers to the anonymous campaign %(name)s cannot be deleted before "
-                    "they are anonymised: cancel or close the campaign instead, the "
-                    "unanswered invitations then simply stay unanswered.",
-                    name=kept.eboc_campaign_id[:1].display_name,
-                )
-            )
+        self.sudo().user_input_id.with_env(self.env)._eboc_check_deletable()
