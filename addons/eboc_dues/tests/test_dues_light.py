@@ -330,11 +330,22 @@ class TestDuesLight(DuesInvoicedCase):
             moves[0].with_user(hotel_officer).read(["amount_total"])
         with self.assertRaises(AccessError):
             self.dues_run.with_user(hotel_officer).read(["name"])
+        # Nor their journal items (Accounting > Journal Items, a partner ledger).
+        lines = moves.line_ids
+        Line = self.env["account.move.line"].with_user(hotel_officer)
+        self.assertFalse(Line.search([("id", "in", lines.ids)]))
+        self.assertFalse(
+            Line._read_group([("id", "in", lines.ids)], ["account_id"], ["balance:sum"])
+        )
+        with self.assertRaises(AccessError):
+            lines[0].with_user(hotel_officer).read(["balance"])
         # The metal dues officer keeps them.
         self.restricted_officer.groups_id += self.env.ref("eboc_dues.group_eboc_dues_officer")
         self.restricted_officer.eboc_association_ids = self.metal
         metal = self.env["account.move"].with_user(self.restricted_officer)
         self.assertEqual(metal.search([("id", "in", moves.ids)]), moves)
+        metal_lines = self.env["account.move.line"].with_user(self.restricted_officer)
+        self.assertEqual(metal_lines.search([("id", "in", lines.ids)]), lines)
 
     def test_another_ebmos_officer_sees_none_of_these_dues(self):
         """Two EBMOs in one database: an officer of the other company does not see
