@@ -112,7 +112,9 @@ INSERT INTO eboc_service_record (
     duration, satisfaction, is_member, company_id, industry_id, region_id, size_class_id,
     create_uid, create_date, write_uid, write_date)
 SELECT v.name, v.partner_id, v.contact_id, v.service_type_id, t.category, v.channel,
-       v.user_id, v.date, v.duration, v.satisfaction, COALESCE(p.is_member, FALSE),
+       v.user_id, v.date, v.duration, v.satisfaction,
+       EXISTS (SELECT 1 FROM eboc_membership m
+                WHERE m.partner_id = p.id AND m.company_id = v.company_id AND m.is_member),
        v.company_id, p.industry_id, p.region_id, p.size_class_id,
        v.uid, v.date, v.uid, v.date
   FROM (VALUES %s) AS v(name, partner_id, contact_id, service_type_id, channel, user_id,
@@ -136,13 +138,18 @@ INSERT INTO event_registration (
     create_uid, create_date, write_uid, write_date)
 SELECT e.id, p.id, p.name, p.email, COALESCE(p.phone, p.mobile), v.state, TRUE, v.barcode,
        e.company_id, c.id,
-       CASE WHEN c.is_member THEN 'member' ELSE 'non_member' END,
-       CASE WHEN c.is_member THEN e.eboc_price_member ELSE e.eboc_price_non_member END,
+       CASE WHEN m.is_member THEN 'member' ELSE 'non_member' END,
+       CASE WHEN m.is_member THEN e.eboc_price_member ELSE e.eboc_price_non_member END,
        v.date_closed, v.uid, v.registered, v.uid, COALESCE(v.date_closed, v.registered)
   FROM (VALUES %s) AS v(event_id, partner_id, state, barcode, date_closed, registered, uid)
   JOIN event_event e ON e.id = v.event_id
   JOIN res_partner p ON p.id = v.partner_id
   JOIN res_partner c ON c.id = p.commercial_partner_id
+  LEFT JOIN LATERAL (
+      SELECT TRUE AS is_member FROM eboc_membership m
+       WHERE m.partner_id = c.id AND m.company_id = e.company_id AND m.is_member
+       LIMIT 1
+  ) m ON TRUE
 """
 REGISTRATION_ROW = "(%s, %s, %s, %s, %s::timestamp, %s::timestamp, %s)"
 REGISTRATION_COLUMNS = """

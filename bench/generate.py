@@ -1128,10 +1128,12 @@ def summarize(env):
         ("companies" if is_company else "persons"): count
         for is_company, count in Partner._read_group([], ["is_company"], ["__count"])
     }
+    # The status is computed per reader (not stored): count it state by state.
     summary["res.partner member_state"] = {
-        state or "none": count
-        for state, count in Partner._read_group(
-            [("is_company", "=", True)], ["member_state"], ["__count"]
+        state: count
+        for state, _label in Partner._fields["member_state"].selection
+        if (
+            count := Partner.search_count([("is_company", "=", True), ("member_state", "=", state)])
         )
     }
     summary["res.partner size_class"] = {

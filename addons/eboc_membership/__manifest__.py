@@ -5,7 +5,7 @@
     "summary": "Member companies, associations in a federation tree, memberships, "
     "contact roles, segments and membership reports for employer and business "
     "membership organisations",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Membership",
     "website": "https://github.com/ebmo-crm/ebmo-crm",
     "author": "EBMO CRM developers",

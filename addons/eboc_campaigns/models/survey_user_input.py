@@ -29,8 +29,20 @@ class SurveyUserInput(models.Model):
     def _eboc_prepare_profile_vals(self, partner, campaign):
         """Return the breakdown values of an answer by ``partner`` for ``campaign``."""
         company = partner.commercial_partner_id
-        associations = company.member_association_ids.filtered_domain(
-            [("id", "child_of", campaign.association_id.id)]
+        # Whoever answers (a portal contact too), the association is found among the
+        # company's memberships in the campaign's federation, not through the reader.
+        associations = (
+            self.env["eboc.membership"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", company.id),
+                    ("is_member", "=", True),
+                    ("association_id", "child_of", campaign.association_id.id),
+                ],
+                order="association_id",
+            )
+            .association_id
         )
         return {
             "eboc_company_id": company.id,

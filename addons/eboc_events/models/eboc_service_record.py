@@ -76,10 +76,18 @@ class EbocServiceRecord(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # "Member at the time" of the EBMO giving the service, whatever the officer
+        # logging it may read: one query for the whole batch.
         partner_ids = {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
-        members = set(self.env["res.partner"].browse(partner_ids).filtered("is_member").ids)
+        members = {
+            (membership.partner_id.id, membership.company_id.id)
+            for membership in self.env["eboc.membership"]
+            .sudo()
+            .search([("partner_id", "in", list(partner_ids)), ("is_member", "=", True)])
+        }
         for vals in vals_list:
-            vals.setdefault("is_member", vals.get("partner_id") in members)
+            company_id = vals.get("company_id") or self.env.company.id
+            vals.setdefault("is_member", (vals.get("partner_id"), company_id) in members)
         records = super().create(vals_list)
         records.partner_id._eboc_update_engagement()
         return records

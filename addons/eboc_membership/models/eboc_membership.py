@@ -103,8 +103,22 @@ class EbocMembership(models.Model):
         related="partner_id.employee_count", store=True, aggregator="sum"
     )
     account_manager_id = fields.Many2one(related="partner_id.account_manager_id", store=True)
-    member_number = fields.Char(related="partner_id.member_number")
+    member_number = fields.Char(
+        compute="_compute_member_number",
+        search="_search_member_number",
+        help="The company's number in the membership's EBMO.",
+    )
     is_member = fields.Boolean(compute="_compute_is_member", store=True)
+
+    @api.depends("partner_id.member_number", "company_id")
+    def _compute_member_number(self):
+        # A number is the EBMO's (company-dependent): read it in the membership's.
+        for company, memberships in self.grouped("company_id").items():
+            for membership in memberships:
+                membership.member_number = membership.partner_id.with_company(company).member_number
+
+    def _search_member_number(self, operator, value):
+        return [("partner_id.member_number", operator, value)]
 
     @api.depends("state")
     def _compute_is_member(self):
@@ -266,7 +280,9 @@ class EbocMembership(models.Model):
                 or (m.state in lifecycle.ENDED_STATES and m.date_start)
             )
         )
-        members.partner_id._assign_member_number()
+        # Each EBMO numbers its own members, from its own sequence when it has one.
+        for company, memberships in members.grouped("company_id").items():
+            memberships.partner_id.with_company(company)._assign_member_number()
 
     # ------------------------------------------------------------------
     # State changes

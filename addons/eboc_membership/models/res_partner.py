@@ -1,9 +1,13 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 
 from . import lifecycle
+
+# Set on the cursor while member numbers are given in one go (see _assign_member_number).
+BATCH_NUMBERING = "eboc_membership.batch_numbering"
 
 
 class ResPartner(models.Model):
@@ -26,7 +30,12 @@ class ResPartner(models.Model):
     turnover_currency_id = fields.Many2one("res.currency", compute="_compute_turnover_currency_id")
     legal_form_id = fields.Many2one("eboc.legal.form")
     founding_year = fields.Integer("Founded In")
-    member_number = fields.Char(copy=False, tracking=True)  # indexed by its unique constraint
+    member_number = fields.Char(
+        company_dependent=True,
+        copy=False,
+        tracking=True,
+        help="The company's number in the EBMO you work in: each EBMO numbers its own members.",
+    )
     account_manager_id = fields.Many2one(
         "res.users",
         domain=[("share", "=", False)],
@@ -34,6 +43,10 @@ class ResPartner(models.Model):
         tracking=True,
     )
     membership_ids = fields.One2many("eboc.membership", "partner_id", string="Memberships")
+    # The status is the EBMO's view of the company, as its reader may see it: computed
+    # from the memberships the reader can read in the EBMO (company) they work in, so
+    # that the membership rules (association and EBMO walls) hold in it. Not stored,
+    # hence searched but not grouped: reports group memberships instead.
     member_state = fields.Selection(
         [
             (lifecycle.NO_MEMBERSHIP, "Not a Member"),
@@ -46,20 +59,18 @@ class ResPartner(models.Model):
         ],
         string="Membership Status",
         compute="_compute_member_state",
-        store=True,
-        index=True,
-        help="The most engaged state among the company's memberships.",
+        search="_search_member_state",
+        help="The most engaged state among the company's memberships in the EBMO you work "
+        "in, within the associations you work for.",
     )
-    is_member = fields.Boolean(compute="_compute_member_state", store=True, index=True)
+    is_member = fields.Boolean(compute="_compute_member_state", search="_search_is_member")
     member_association_ids = fields.Many2many(
         "eboc.association",
-        "eboc_association_member_partner_rel",
-        "partner_id",
-        "association_id",
         string="Member of",
         compute="_compute_member_state",
-        store=True,
-        help="Associations in which the company holds an active or suspended membership.",
+        search="_search_member_association_ids",
+        help="Associations in which the company holds an active or suspended membership, "
+        "among those you work for in the current EBMO.",
     )
     membership_count = fields.Integer(compute="_compute_membership_count")
     # Persons: roles they play for their company.
@@ -85,10 +96,6 @@ class ResPartner(models.Model):
         string="Key Contacts",
     )
 
-    _sql_constraints = [
-        ("member_number_unique", "unique(member_number)", "A member number must be unique."),
-    ]
-
     @api.depends("employee_count")
     def _compute_size_class_id(self):
         with_count = self.filtered("employee_count")
@@ -103,21 +110,80 @@ class ResPartner(models.Model):
                 partner.company_id.currency_id or self.env.company.currency_id
             )
 
+    @api.model
+    def _eboc_membership_scope(self):
+        """The memberships a company's status is made of: those of the EBMO the reader
+        works in (searched with the reader's rights, so within their associations)."""
+        return [("company_id", "=", self.env.company.id)]
+
     @api.depends("membership_ids.state", "membership_ids.association_id")
+    @api.depends_context("uid", "company", "allowed_company_ids")
     def _compute_member_state(self):
-        # Partners sharing a status and associations get them in one assignment: a
-        # many2many is written at once, so assigning partner by partner would cost an
-        # INSERT per member company on mass changes (imports, dues and lapse runs).
-        groups = defaultdict(lambda: self.browse())
+        Membership = self.env["eboc.membership"]
+        groups = []
+        if Membership.has_access("read"):
+            groups = Membership._read_group(
+                [("partner_id", "in", self._origin.ids), *self._eboc_membership_scope()],
+                ["partner_id", "state"],
+                ["association_id:array_agg"],
+            )
+        states = defaultdict(list)
+        associations = defaultdict(set)
+        for partner, state, association_ids in groups:
+            states[partner.id].append(state)
+            if state in lifecycle.MEMBER_STATES:
+                associations[partner.id].update(association_ids)
         for partner in self:
-            memberships = partner.membership_ids
-            state = lifecycle.overall_status(memberships.mapped("state"))
-            associations = memberships.filtered("is_member").association_id
-            groups[state, associations] |= partner
-        for (state, associations), partners in groups.items():
-            partners.member_state = state
-            partners.is_member = state in lifecycle.MEMBER_STATES
-            partners.member_association_ids = associations
+            state = lifecycle.overall_status(states[partner._origin.id])
+            partner.member_state = state
+            partner.is_member = state in lifecycle.MEMBER_STATES
+            partner.member_association_ids = [(6, 0, sorted(associations[partner._origin.id]))]
+
+    def _search_member_state(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            raise UserError(self.env._("Membership statuses are searched by equality only."))
+        wanted = [value] if operator in ("=", "!=") else list(value)
+        domain = expression.OR([self._member_state_domain(state) for state in wanted]) or [
+            (0, "=", 1)
+        ]
+        return ["!", *domain] if operator in ("!=", "not in") else domain
+
+    @api.model
+    def _member_state_domain(self, state):
+        """Companies whose most engaged readable membership is in ``state``: one has
+        it, none is more engaged (the same priority as lifecycle.overall_status, from
+        which it is built; the subqueries apply the membership rules)."""
+        scope = self._eboc_membership_scope()
+        if state not in lifecycle.STATUS_PRIORITY:
+            return [("membership_ids", "not any", scope)]
+        above = lifecycle.STATUS_PRIORITY[: lifecycle.STATUS_PRIORITY.index(state)]
+        domain = [("membership_ids", "any", [("state", "=", state), *scope])]
+        if above:
+            domain.append(("membership_ids", "not any", [("state", "in", above), *scope]))
+        return domain
+
+    def _search_is_member(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Membership is searched as true or false only."))
+        return self._search_member_state(
+            "in" if (operator == "=") == value else "not in", list(lifecycle.MEMBER_STATES)
+        )
+
+    def _search_member_association_ids(self, operator, value):
+        memberships = [
+            ("state", "in", list(lifecycle.MEMBER_STATES)),
+            *self._eboc_membership_scope(),
+        ]
+        if operator in ("=", "!=") and not value:
+            # "Member of" is set / not set: a member somewhere, or nowhere.
+            return [("membership_ids", "any" if operator == "!=" else "not any", memberships)]
+        if operator in expression.NEGATIVE_TERM_OPERATORS:
+            # "Not a member of X": no membership in X makes the company a member.
+            positive = expression.TERM_OPERATORS_NEGATION[operator]
+            memberships.append(("association_id", positive, value))
+            return [("membership_ids", "not any", memberships)]
+        memberships.append(("association_id", operator, value))
+        return [("membership_ids", "any", memberships)]
 
     def _compute_membership_count(self):
         groups = self.env["eboc.membership"]._read_group(
@@ -181,23 +247,48 @@ class ResPartner(models.Model):
                 vals["contact_role_ids"] = vals["key_role_ids"]
         return super().create(vals_list)
 
-    @api.model
-    def _search(self, domain, offset=0, limit=None, order=None):
-        # Odoo 18 does not flush the relation table of a computed many2many before a
-        # search reads it: a membership changed earlier in the same transaction would
-        # not be found through "Member of". Recompute it first (free when up to date).
-        self.flush_model(["member_association_ids"])
-        return super()._search(domain, offset=offset, limit=limit, order=order)
+    @api.constrains("member_number")
+    def _check_member_number(self):
+        """A number is unique within an EBMO (the company written in)."""
+        if self.env.cr.cache.get(BATCH_NUMBERING):
+            return
+        numbers = [number for number in self.mapped("member_number") if number]
+        if not numbers:
+            return
+        self.flush_model(["member_number"])
+        taken = self.sudo()._read_group(
+            [("member_number", "in", numbers)],
+            ["member_number"],
+            ["__count"],
+            having=[("__count", ">", 1)],
+        )
+        if taken:
+            raise ValidationError(
+                self.env._(
+                    "The member number %(number)s is already given to another company in %(ebmo)s.",
+                    number=taken[0][0],
+                    ebmo=self.env.company.name,
+                )
+            )
 
     def _assign_member_number(self):
-        """Give companies that have none the next member numbers, in the order they
-        were created: the numbers are reserved in one go, not one query per company."""
+        """Give companies that have none in the current EBMO its next member numbers,
+        in the order they were created: the numbers are reserved in one go, not one
+        query per company."""
         partners = self.filtered(lambda p: not p.member_number).sorted("id")
         numbers = self.env["ir.sequence"]._eboc_next_by_code_multi(
             "eboc.member.number", len(partners)
         )
-        for partner, number in zip(partners, numbers, strict=True):
-            partner.member_number = number
+        # Each assignment is a write, which would check uniqueness company by company:
+        # check once for all of them instead. The flag lives on the cursor, out of
+        # reach of a client's context, so no write can skip the check.
+        self.env.cr.cache[BATCH_NUMBERING] = True
+        try:
+            for partner, number in zip(partners, numbers, strict=True):
+                partner.member_number = number
+        finally:
+            self.env.cr.cache.pop(BATCH_NUMBERING, None)
+        partners._check_member_number()
 
     def action_open_memberships(self):
         self.ensure_one()

@@ -6,3 +6,4 @@ from . import test_partner
 from . import test_segment
 from . import test_tour
 from . import test_walls
+from . import test_ebmos_apart

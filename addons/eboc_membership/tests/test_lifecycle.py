@@ -140,7 +140,7 @@ class TestMembershipLifecycle(EbocMembershipCase):
             self._membership(person, self.metal)
 
     @users("eboc_officer")
-    def test_company_status_takes_most_engaged_membership_and_is_stored(self):
+    def test_company_status_takes_most_engaged_membership_and_is_searched(self):
         self._membership(
             self.steel,
             self.metal,
@@ -153,14 +153,17 @@ class TestMembershipLifecycle(EbocMembershipCase):
         self._membership(self.steel, self.federation, state="active", date_start="2024-01-01")
         self.assertEqual(self.steel.member_state, "active")
         Partner = self.env["res.partner"]
-        found = Partner.search([("member_state", "=", "active"), ("id", "in", self.steel.ids)])
+        both = (self.steel | self.forge).ids
+        found = Partner.search([("member_state", "=", "active"), ("id", "in", both)])
         self.assertEqual(found, self.steel)
-        groups = dict(
-            Partner._read_group(
-                [("id", "in", (self.steel | self.forge).ids)], ["member_state"], ["__count"]
-            )
+        found = Partner.search([("member_state", "=", "none"), ("id", "in", both)])
+        self.assertEqual(found, self.forge)
+        found = Partner.search([("member_state", "!=", "active"), ("id", "in", both)])
+        self.assertEqual(found, self.forge)
+        found = Partner.search(
+            [("member_state", "in", ["applicant", "lapsed"]), ("id", "in", both)]
         )
-        self.assertEqual(groups, {"active": 1, "none": 1})
+        self.assertFalse(found, "the most engaged membership makes the status")
 
     @users("eboc_officer")
     def test_membership_form_as_a_person_would(self):
