@@ -156,6 +156,18 @@ class EbocDuesRun(models.Model):
                     period=self.period_id.display_name,
                 )
             )
+        # A preview whose transaction began (took its snapshot) before another preview
+        # of the period committed cannot see that one's lines, and would bill those
+        # memberships again. Every preview touches the period's row: on such an old
+        # snapshot, the database refuses the touch with a serialization failure, which
+        # Odoo's request handler retries on a fresh snapshot, where the lines are seen.
+        self.env.cr.execute(
+            SQL(
+                "UPDATE eboc_dues_period SET write_date = write_date WHERE id = %s",
+                self.period_id.id,
+            ),
+            log_exceptions=False,
+        )
 
     def _prepare_line_vals(self, membership, price):
         """Values of the dues line of ``membership``, priced as ``price``."""

@@ -1,3 +1,5 @@
+from psycopg2.errors import SerializationFailure
+
 from odoo import SUPERUSER_ID, api, sql_db
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
@@ -92,6 +94,44 @@ class TestConcurrentRuns(TransactionCase):
         finally:
             # A failed assertion must not leave a transaction holding the locks the
             # clean-up waits for.
+            env1.cr.rollback()
+            env2.cr.rollback()
+            self._cleanup(env0, *data)
+
+    def test_a_preview_on_an_older_snapshot_is_retried_not_double_billed(self):
+        env0 = self._env(self._cursor())
+        data = self._setup_committed_data(env0)
+        association, _company, membership, period = data
+        env1, env2 = self._env(self._cursor()), self._env(self._cursor())
+        try:
+            run1 = self._run(env1, association, period)
+            run2 = self._run(env2, association, period)
+            env2.cr.commit()
+            # The second request's transaction has begun (its snapshot is taken)...
+            env2.cr.execute("SELECT state FROM eboc_dues_run WHERE id = %s", [run2.id])
+            env2.cr.fetchall()
+            # ...when the first preview commits: the lock is free again, but the
+            # second cannot see the first one's lines.
+            run1.action_preview()
+            env1.flush_all()
+            env1.cr.commit()
+            # Refused with a serialization failure, which Odoo's request handler
+            # retries on a fresh snapshot (no raw unique-index error, no double bill).
+            with self.assertRaises(SerializationFailure):
+                run2.action_preview()
+                env2.flush_all()
+            env2.cr.rollback()
+            run2.invalidate_recordset()
+            run2.action_preview()  # the retry
+            env2.flush_all()
+            self.assertFalse(run2.line_ids)
+            self.assertEqual(run2.skipped_count, 1)
+            env2.cr.rollback()
+            lines = env0["eboc.dues.line"].search(
+                [("membership_id", "=", membership.id), ("period_id", "=", period.id)]
+            )
+            self.assertEqual(lines.run_id, run1.with_env(env0))
+        finally:
             env1.cr.rollback()
             env2.cr.rollback()
             self._cleanup(env0, *data)
