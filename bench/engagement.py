@@ -187,8 +187,8 @@ SELECT id, engagement_services, engagement_events, engagement_answers, engagemen
 # The figures the install leaves on companies without activity.
 RESET_SQL = """
 UPDATE res_partner
-   SET engagement_services = 0, engagement_events = 0, engagement_answers = 0,
-       engagement_score = 0, engagement_level = '0', last_interaction_date = NULL
+   SET engagement_services = NULL, engagement_events = NULL, engagement_answers = NULL,
+       engagement_score = NULL, engagement_level = NULL, last_interaction_date = NULL
  WHERE is_company
 """
 RESTORE_BEFORE_SQL = """
@@ -202,17 +202,32 @@ UPDATE res_partner p
   FROM bench_engagement_before b
  WHERE p.id = b.id
 """
-# Companies whose figures differ from a snapshot (scores to a millionth).
+
+
+# The figures are company-dependent (jsonb by EBMO; a missing key reads as the
+# fallback: 0, level "0"): compared as the bench EBMO reads them.
+def typed_figures(alias, company_id):
+    """SQL of the six figures of ``alias`` as EBMO ``company_id`` reads them (scores
+    to a millionth)."""
+    key = f"'{int(company_id)}'"
+    return ", ".join(
+        [
+            f"COALESCE(({alias}.engagement_services->>{key})::int, 0)",
+            f"COALESCE(({alias}.engagement_events->>{key})::int, 0)",
+            f"COALESCE(({alias}.engagement_answers->>{key})::int, 0)",
+            f"round(COALESCE(({alias}.engagement_score->>{key})::numeric, 0), 6)",
+            f"COALESCE({alias}.engagement_level->>{key}, '0')",
+            f"({alias}.last_interaction_date->>{key})::timestamp",
+        ]
+    )
+
+
+# Companies whose figures differ from a snapshot.
 DIFFER_SQL = """
 SELECT p.id
   FROM res_partner p
   JOIN %s s ON s.id = p.id
- WHERE p.engagement_services IS DISTINCT FROM s.engagement_services
-    OR p.engagement_events IS DISTINCT FROM s.engagement_events
-    OR p.engagement_answers IS DISTINCT FROM s.engagement_answers
-    OR round(p.engagement_score::numeric, 6) IS DISTINCT FROM round(s.engagement_score::numeric, 6)
-    OR p.engagement_level IS DISTINCT FROM s.engagement_level
-    OR p.last_interaction_date IS DISTINCT FROM s.last_interaction_date
+ WHERE ({p}) IS DISTINCT FROM ({s})
 """
 
 
@@ -500,18 +515,25 @@ def snapshot(cr, name):
     cr.execute(SQL(SNAPSHOT_SQL, SQL.identifier(name)))
 
 
+def bench_ebmo(cr):
+    """The EBMO (company) of the bench data: the database's first company."""
+    cr.execute("SELECT MIN(id) FROM res_company")
+    return cr.fetchone()[0]
+
+
 def differing(cr, name):
     """Ids of the companies whose figures differ from the snapshot ``name``."""
     from odoo.tools import SQL  # noqa: PLC0415
 
-    cr.execute(SQL(DIFFER_SQL, SQL.identifier(name)))
+    ebmo = bench_ebmo(cr)
+    query = DIFFER_SQL.format(p=typed_figures("p", ebmo), s=typed_figures("s", ebmo))
+    cr.execute(SQL(query, SQL.identifier(name)))
     return [row[0] for row in cr.fetchall()]
 
 
 def levels(cr):
-    cr.execute(
-        "SELECT engagement_level, count(*) FROM res_partner WHERE is_company GROUP BY 1 ORDER BY 1"
-    )
+    level = f"COALESCE(engagement_level->>'{bench_ebmo(cr)}', '0')"
+    cr.execute(f"SELECT {level}, count(*) FROM res_partner WHERE is_company GROUP BY 1 ORDER BY 1")
     return {level or "none": count for level, count in cr.fetchall()}
 
 
@@ -669,9 +691,8 @@ def orm_way(env, company_ids, now):
 
 def read_figures(cr, ids):
     cr.execute(
-        "SELECT id, engagement_services, engagement_events, engagement_answers, "
-        "round(engagement_score::numeric, 6), engagement_level, last_interaction_date "
-        "FROM res_partner WHERE id = ANY(%s)",
+        f"SELECT p.id, {typed_figures('p', bench_ebmo(cr))} FROM res_partner p "
+        "WHERE p.id = ANY(%s)",
         [ids],
     )
     return {row[0]: row[1:] for row in cr.fetchall()}

@@ -14,6 +14,7 @@
     "depends": ["eboc_campaigns", "eboc_events"],
     "data": [
         "security/ir.model.access.csv",
+        "data/eboc_engagement_data.xml",
         "views/eboc_campaign_views.xml",
         "views/event_event_views.xml",
         "report/eboc_campaign_report_views.xml",

@@ -15,11 +15,15 @@ ENGAGEMENT_LEVELS = [
     (ENGAGEMENT_HIGH, "High"),
 ]
 
-# One statement scores every company (or the given ones) from its services, attended
-# events and completed questionnaires, and writes only the rows that change.
+# One statement scores every company (or the given ones) in each EBMO (res.company)
+# from its services, attended events and completed questionnaires there, and writes
+# only the rows that change. The figures are company-dependent (jsonb by EBMO): an
+# EBMO sees the engagement earned with it only. Events and answers that belong to no
+# EBMO (an event without company, a questionnaire of no event or campaign) are shared
+# and count in each, as they are visible to each.
 ENGAGEMENT_SQL = """
 WITH services AS (
-    SELECT r.partner_id AS company_id,
+    SELECT r.partner_id, r.company_id AS ebmo_id,
            COUNT(*) FILTER (WHERE r.date >= %(start)s) AS n,
            COALESCE(SUM(t.engagement_weight) FILTER (WHERE r.date >= %(start)s), 0) AS points,
            MAX(r.date) AS last
@@ -27,42 +31,48 @@ WITH services AS (
       JOIN eboc_service_type t ON t.id = r.service_type_id
      WHERE r.date <= %(now)s
        AND (%(all)s OR r.partner_id = ANY(%(ids)s))
-  GROUP BY r.partner_id
+  GROUP BY r.partner_id, r.company_id
 ), events AS (
-    SELECT g.eboc_company_id AS company_id,
+    SELECT g.eboc_company_id AS partner_id, c.id AS ebmo_id,
            COUNT(DISTINCT g.event_id) FILTER (WHERE e.date_begin >= %(start)s) AS n,
            MAX(e.date_begin) AS last
       FROM event_registration g
       JOIN event_event e ON e.id = g.event_id
+      JOIN res_company c ON c.id = e.company_id OR e.company_id IS NULL
      WHERE g.state = 'done'
        AND e.date_begin <= %(now)s
+       AND g.eboc_company_id IS NOT NULL
        AND (%(all)s OR g.eboc_company_id = ANY(%(ids)s))
-  GROUP BY g.eboc_company_id
+  GROUP BY g.eboc_company_id, c.id
 ), answers AS (
-    SELECT p.commercial_partner_id AS company_id,
+    SELECT p.commercial_partner_id AS partner_id, c.id AS ebmo_id,
            COUNT(*) FILTER (WHERE u.end_datetime >= %(start)s) AS n,
            MAX(u.end_datetime) AS last
       FROM survey_user_input u
       JOIN res_partner p ON p.id = u.partner_id
+      LEFT JOIN event_event answer_event ON answer_event.id = u.eboc_event_id
+      JOIN res_company c ON c.id = %(answer_ebmo)s OR %(answer_ebmo)s IS NULL
      WHERE u.state = 'done'
        AND u.test_entry IS NOT TRUE
        AND u.end_datetime <= %(now)s
        AND (%(all)s OR p.commercial_partner_id = ANY(%(ids)s))
-  GROUP BY p.commercial_partner_id
+  GROUP BY p.commercial_partner_id, c.id
+), pairs AS (
+    SELECT partner_id, ebmo_id FROM services
+     UNION SELECT partner_id, ebmo_id FROM events
+     UNION SELECT partner_id, ebmo_id FROM answers
 ), totals AS (
-    SELECT c.id,
+    SELECT k.partner_id, k.ebmo_id,
            COALESCE(s.n, 0) AS services,
            COALESCE(v.n, 0) AS events,
            COALESCE(a.n, 0) AS answers,
            (COALESCE(s.points, 0) + %(weight_event)s * COALESCE(v.n, 0)
             + %(weight_answer)s * COALESCE(a.n, 0))::float8 AS score,
            GREATEST(s.last, v.last, a.last) AS last
-      FROM res_partner c
- LEFT JOIN services s ON s.company_id = c.id
- LEFT JOIN events v ON v.company_id = c.id
- LEFT JOIN answers a ON a.company_id = c.id
-     WHERE c.is_company
-       AND (%(all)s OR c.id = ANY(%(ids)s))
+      FROM pairs k
+ LEFT JOIN services s ON s.partner_id = k.partner_id AND s.ebmo_id = k.ebmo_id
+ LEFT JOIN events v ON v.partner_id = k.partner_id AND v.ebmo_id = k.ebmo_id
+ LEFT JOIN answers a ON a.partner_id = k.partner_id AND a.ebmo_id = k.ebmo_id
 ), scores AS (
     SELECT totals.*,
            CASE WHEN score <= 0 THEN '0'
@@ -71,6 +81,26 @@ WITH services AS (
                 ELSE '3'
            END AS level
       FROM totals
+), figures AS (
+    SELECT c.id,
+           jsonb_object_agg(x.ebmo_id::text, x.services) FILTER (WHERE x.ebmo_id IS NOT NULL)
+               AS services,
+           jsonb_object_agg(x.ebmo_id::text, x.events) FILTER (WHERE x.ebmo_id IS NOT NULL)
+               AS events,
+           jsonb_object_agg(x.ebmo_id::text, x.answers) FILTER (WHERE x.ebmo_id IS NOT NULL)
+               AS answers,
+           jsonb_object_agg(x.ebmo_id::text, x.score) FILTER (WHERE x.ebmo_id IS NOT NULL)
+               AS score,
+           jsonb_object_agg(x.ebmo_id::text, x.level) FILTER (WHERE x.ebmo_id IS NOT NULL)
+               AS level,
+           jsonb_object_agg(
+               x.ebmo_id::text, to_char(x.last, 'YYYY-MM-DD HH24:MI:SS')
+           ) FILTER (WHERE x.ebmo_id IS NOT NULL AND x.last IS NOT NULL) AS last
+      FROM res_partner c
+ LEFT JOIN scores x ON x.partner_id = c.id
+     WHERE c.is_company
+       AND (%(all)s OR c.id = ANY(%(ids)s))
+  GROUP BY c.id
 )
 UPDATE res_partner p
    SET engagement_services = x.services,
@@ -79,7 +109,7 @@ UPDATE res_partner p
        engagement_score = x.score,
        engagement_level = x.level,
        last_interaction_date = x.last
-  FROM scores x
+  FROM figures x
  WHERE p.id = x.id
    AND (p.engagement_score IS DISTINCT FROM x.score
         OR p.engagement_level IS DISTINCT FROM x.level
@@ -108,31 +138,40 @@ class ResPartner(models.Model):
     event_attended_count = fields.Integer("Events Attended", compute="_compute_event_stats")
     event_last_attended = fields.Datetime("Last Event Attended", compute="_compute_event_stats")
     # Engagement: written by _eboc_update_engagement, in SQL, never by the client.
+    # Company-dependent: each EBMO (Odoo company) has the figures earned with it.
     last_interaction_date = fields.Datetime(
         "Last Interaction",
+        company_dependent=True,
         readonly=True,
-        index=True,
-        help="The last service given to the company, event its people attended or "
-        "questionnaire they answered.",
+        help="The last service the EBMO gave the company, event of the EBMO its people "
+        "attended or questionnaire of the EBMO they answered.",
     )
     engagement_score = fields.Float(
+        company_dependent=True,
         readonly=True,
-        default=0.0,
         aggregator="avg",
         help="Points for the services used, events attended and questionnaires answered "
-        "in the engagement window (Membership > Configuration > Engagement Scoring).",
+        "in the engagement window (Membership > Configuration > Engagement Scoring), "
+        "with the EBMO you work in.",
     )
     engagement_level = fields.Selection(
-        ENGAGEMENT_LEVELS, readonly=True, default=ENGAGEMENT_NONE, index=True
-    )
+        ENGAGEMENT_LEVELS, company_dependent=True, readonly=True
+    )  # "None" when never scored: see the ir.default in data/eboc_engagement_data.xml
     engagement_services = fields.Integer(
-        "Services in Window", readonly=True, help="Services used in the engagement window."
+        "Services in Window",
+        company_dependent=True,
+        readonly=True,
+        help="Services used in the engagement window.",
     )
     engagement_events = fields.Integer(
-        "Events in Window", readonly=True, help="Events attended in the engagement window."
+        "Events in Window",
+        company_dependent=True,
+        readonly=True,
+        help="Events attended in the engagement window.",
     )
     engagement_answers = fields.Integer(
         "Answers in Window",
+        company_dependent=True,
         readonly=True,
         help="Questionnaires answered in the engagement window.",
     )
@@ -143,10 +182,12 @@ class ResPartner(models.Model):
         help="An active member with no interaction in the months set in the engagement scoring.",
     )
 
+    @api.depends_context("uid", "company")
     def _compute_service_stats(self):
-        """Counts per service type and the last service, for all companies at once."""
+        """Counts per service type and the last service, for all companies at once:
+        the services the EBMO the reader works in gave, as far as the reader sees."""
         groups = self.env["eboc.service.record"]._read_group(
-            [("partner_id", "in", self._origin.ids)],
+            [("partner_id", "in", self._origin.ids), ("company_id", "=", self.env.company.id)],
             ["partner_id", "service_type_id"],
             ["__count", "date:max"],
         )
@@ -164,13 +205,19 @@ class ResPartner(models.Model):
                 f"{name} ({count})" for count, name in sorted(entry["types"], reverse=True)
             )
 
+    @api.depends_context("company")
     def _compute_event_stats(self):
-        """Events attended by the company's people."""
+        """Events of the EBMO the reader works in (or shared ones) attended by the
+        company's people: figures, read as superuser, never another EBMO's."""
         groups = (
             self.env["event.registration"]
             .sudo()
             ._read_group(
-                [("eboc_company_id", "in", self._origin.ids), ("state", "=", "done")],
+                [
+                    ("eboc_company_id", "in", self._origin.ids),
+                    ("state", "=", "done"),
+                    ("event_id.company_id", "in", [self.env.company.id, False]),
+                ],
                 ["eboc_company_id"],
                 ["event_id:count_distinct", "date_closed:max"],
             )
@@ -187,6 +234,7 @@ class ResPartner(models.Model):
         return fields.Datetime.now() - relativedelta(months=months)
 
     @api.depends("member_state", "last_interaction_date")
+    @api.depends_context("uid", "company", "allowed_company_ids")  # as member_state
     def _compute_engagement_at_risk(self):
         cutoff = self._eboc_at_risk_cutoff()
         for partner in self:
@@ -226,7 +274,7 @@ class ResPartner(models.Model):
         now = fields.Datetime.now()
         self.env.flush_all()
         self.env.cr.execute(
-            ENGAGEMENT_SQL,
+            ENGAGEMENT_SQL.replace("%(answer_ebmo)s", self._eboc_answer_ebmo_sql()),
             {
                 "now": now,
                 "start": now - relativedelta(months=config.window_months),
@@ -239,6 +287,13 @@ class ResPartner(models.Model):
             },
         )
         self.env["res.partner"].invalidate_model(ENGAGEMENT_FIELDS)
+
+    @api.model
+    def _eboc_answer_ebmo_sql(self):
+        """The SQL expression of the EBMO a completed questionnaire ``u`` counts for
+        (NULL: every EBMO): the company of the event it gives feedback on. The bridge
+        with campaigns adds the campaign's."""
+        return "answer_event.company_id"
 
     @api.model
     def _cron_update_engagement(self):

@@ -1,7 +1,8 @@
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.eboc_events.models.res_partner import ENGAGEMENT_LEVELS
 
@@ -168,3 +169,82 @@ class TestEngagement(EbocEventsCase):
             self.config.window_months = 0
         with self.assertRaises(ValidationError):
             self.legal.engagement_weight = -1.0
+
+
+@tagged("post_install", "-at_install")
+class TestEngagementPerEbmo(EbocEventsCase):
+    """Two EBMOs in one database: each sees the engagement earned with it only."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.ebmo_a = cls.env.company
+        cls.ebmo_b = cls.env["res.company"].create({"name": "Chamber of Crafts"})
+        crafts = cls.env["eboc.association"].create(
+            {"name": "Crafts Guild", "code": "CG", "company_id": cls.ebmo_b.id}
+        )
+        cls._membership(cls.steel, cls.metal, state="active", date_start="2020-01-01")
+        cls._membership(cls.steel, crafts, state="active", date_start="2020-01-01")
+        cls.officer_b = new_test_user(
+            cls.env,
+            login="eboc_events_officer_b",
+            groups="base.group_user,eboc_membership.group_eboc_officer",
+            company_id=cls.ebmo_b.id,
+            company_ids=[Command.set(cls.ebmo_b.ids)],
+        )
+
+    def test_each_ebmo_sees_the_engagement_earned_with_it(self):
+        with freeze_time("2031-06-01"):
+            self._service(self.steel, self.legal, "2031-05-01 09:00")
+            event = self._event("2031-05-10 08:00")
+            self._register(event, self.steel_hr, state="done")
+            self._answer_feedback(event)
+            self.env["res.partner"]._cron_update_engagement()
+            steel_a = self.steel.with_user(self.officer)
+            self.assertGreater(steel_a.engagement_score, 0)
+            self.assertEqual(
+                (
+                    steel_a.engagement_services,
+                    steel_a.engagement_events,
+                    steel_a.engagement_answers,
+                ),
+                (1, 1, 1),
+            )
+            self.assertTrue(steel_a.last_interaction_date)
+            steel_b = self.steel.with_user(self.officer_b).with_company(self.ebmo_b)
+            self.assertEqual(steel_b.engagement_score, 0.0, "nothing earned with B")
+            self.assertEqual(steel_b.engagement_level, NONE)
+            self.assertEqual(
+                (
+                    steel_b.engagement_services,
+                    steel_b.engagement_events,
+                    steel_b.engagement_answers,
+                ),
+                (0, 0, 0),
+            )
+            self.assertFalse(steel_b.last_interaction_date)
+            self.assertEqual((steel_b.service_count, steel_b.event_attended_count), (0, 0))
+            self.assertEqual((steel_a.service_count, steel_a.event_attended_count), (1, 1))
+            self.assertTrue(steel_b.engagement_at_risk, "an active member of B, silent with B")
+            self.assertFalse(steel_a.engagement_at_risk)
+            Partner_b = self.env["res.partner"].with_user(self.officer_b).with_company(self.ebmo_b)
+            ids = [("id", "=", self.steel.id)]
+            self.assertFalse(Partner_b.search([*ids, ("engagement_level", "!=", NONE)]))
+            self.assertTrue(Partner_b.search([*ids, ("engagement_at_risk", "=", True)]))
+            self.assertEqual(
+                Partner_b._read_group(ids, ["engagement_level"], ["__count"]), [(NONE, 1)]
+            )
+            Partner_a = self.env["res.partner"].with_user(self.officer)
+            self.assertTrue(Partner_a.search([*ids, ("engagement_level", "!=", NONE)]))
+            # Services given by B count for B only.
+            legal_b = self.legal.copy({"company_id": self.ebmo_b.id})
+            self._service(self.steel, legal_b, "2031-05-20 09:00", company_id=self.ebmo_b.id)
+            self.assertEqual(steel_b.engagement_services, 1)
+            self.assertEqual(steel_a.engagement_services, 1)
+
+    def _answer_feedback(self, event):
+        answer = self.feedback_survey._create_answer(
+            partner=self.steel_hr, check_attempts=False, eboc_event_id=event.id
+        )
+        answer._mark_done()
+        return answer
