@@ -31,6 +31,7 @@
         "views/eboc_dues_reminder_step_views.xml",
         "wizards/eboc_dues_period_wizard_views.xml",
         "views/eboc_dues_menus.xml",
+        "views/eboc_dues_portal_templates.xml",
     ],
     "demo": [
         "demo/eboc_dues_period_demo.xml",

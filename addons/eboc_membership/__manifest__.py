@@ -5,7 +5,7 @@
     "summary": "Member companies, associations in a federation tree, memberships, "
     "contact roles, segments and membership reports for employer and business "
     "membership organisations",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Membership",
     "website": "https://github.com/ebmo-crm/ebmo-crm",
     "author": "EBMO CRM developers",
@@ -13,7 +13,7 @@
     "license": "AGPL-3",
     "development_status": "Beta",
     "application": True,
-    "depends": ["contacts", "mail"],
+    "depends": ["contacts", "mail", "portal"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/eboc_membership_security.xml",
@@ -28,6 +28,8 @@
         "views/eboc_association_views.xml",
         "views/eboc_membership_views.xml",
         "views/res_partner_views.xml",
+        "views/eboc_membership_portal_templates.xml",
+        "report/eboc_membership_certificate.xml",
         "views/eboc_segment_views.xml",
         "views/eboc_config_views.xml",
         "views/res_users_views.xml",

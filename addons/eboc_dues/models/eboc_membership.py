@@ -221,3 +221,13 @@ class EbocMembership(models.Model):
             raise AccessError(
                 self.env._("Only dues officers can exempt a membership or negotiate its dues.")
             )
+
+    def _eboc_certificate_refusal(self):
+        """In good standing: no dues overdue beyond the grace period (a red light)."""
+        refusal = super()._eboc_certificate_refusal()
+        if refusal or self.dues_light != lights.RED:
+            return refusal
+        return self.env._(
+            "A membership certificate is issued to members in good standing: dues of this "
+            "membership are overdue. Once they are paid, the certificate can be downloaded."
+        )

@@ -7,3 +7,4 @@ from . import test_dues_concurrency
 from . import test_dues_billed_once
 from . import test_dues_reports
 from . import test_tour
+from . import test_dues_portal

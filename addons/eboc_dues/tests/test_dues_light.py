@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -154,6 +154,20 @@ class TestDuesLight(DuesInvoicedCase):
             self.assertEqual(self.line_steel.amount_paid, self.line_steel.amount_invoiced)
             # The forge has not paid: red, and red stays the company's worst light.
             self.assertEqual(self.forge.dues_light, lights.RED)
+
+    def test_no_certificate_while_dues_are_red(self):
+        """In good standing: a member with red dues gets no membership certificate
+        until it pays; amber (within grace) still gets one."""
+        self.assertIsNone(self.m_steel._eboc_certificate_refusal(), "amber is in good standing")
+        with freeze_time(FIRST_RED_DAY):
+            self.env["eboc.dues.line"]._recompute_lights()
+            self.assertIn(
+                "dues of this membership are overdue", self.m_steel._eboc_certificate_refusal()
+            )
+            with self.assertRaisesRegex(UserError, "overdue"):
+                self.m_steel.with_user(self.dues_officer).action_print_certificate()
+            self._pay(self.line_steel.move_id, on=FIRST_RED_DAY)
+            self.assertIsNone(self.m_steel._eboc_certificate_refusal())
 
     def test_partial_payment_is_amber_within_grace_then_red(self):
         move = self.line_steel.move_id

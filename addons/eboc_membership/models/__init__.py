@@ -8,6 +8,7 @@ from . import eboc_contact_role
 from . import eboc_leaving_reason
 from . import eboc_association
 from . import eboc_membership
+from . import eboc_membership_certificate
 from . import eboc_segment
 from . import res_partner
 from . import res_users

@@ -82,7 +82,9 @@ class EbocMembership(models.Model):
     leaving_reason_id = fields.Many2one(
         "eboc.leaving.reason", string="Reason for Leaving", tracking=True, copy=False
     )
-    leaving_note = fields.Text("Leaving Details", copy=False)
+    leaving_note = fields.Text(
+        "Leaving Details", copy=False, groups="eboc_membership.group_eboc_user"
+    )
     paying_partner_id = fields.Many2one(
         "res.partner",
         string="Paid by",
@@ -93,8 +95,9 @@ class EbocMembership(models.Model):
     company_id = fields.Many2one(
         related="association_id.company_id", store=True, index=True, precompute=True
     )
-    note = fields.Html()
-    color = fields.Integer()
+    # Staff's own: never shown to the member's contacts on the portal.
+    note = fields.Html(groups="eboc_membership.group_eboc_user")
+    color = fields.Integer(groups="eboc_membership.group_eboc_user")
     # Profile of the company, stored so that lists, pivots and graphs group by it.
     industry_id = fields.Many2one(related="partner_id.industry_id", store=True, string="Sector")
     region_id = fields.Many2one(related="partner_id.region_id", store=True)
@@ -106,6 +109,7 @@ class EbocMembership(models.Model):
     member_number = fields.Char(
         compute="_compute_member_number",
         search="_search_member_number",
+        compute_sudo=True,  # the EBMO's number, read in the membership's EBMO
         help="The company's number in the membership's EBMO.",
     )
     is_member = fields.Boolean(compute="_compute_is_member", store=True)
@@ -217,6 +221,7 @@ class EbocMembership(models.Model):
         if "state" not in vals:
             res = super().write(vals)
         else:
+            self.check_access("write")  # who may not write learns nothing of the lifecycle
             target = vals["state"]
             moving = self.filtered(lambda m: m.state != target)
             moving._check_transition(target, vals)

@@ -299,6 +299,19 @@ class ResPartner(models.Model):
         action["context"] = {"default_partner_id": self.commercial_partner_id.id}
         return action
 
+    def action_eboc_portal_access(self):
+        """Odoo's portal invitation for the company's key contacts (all its contacts
+        when none is a key contact yet): each gets its own login, and every contact of
+        the company sees its membership pages."""
+        self.ensure_one()
+        people = self.commercial_partner_id.child_ids.filtered(lambda p: p.type == "contact")
+        contacts = people.filtered("key_role_ids") or people
+        return (
+            self.env["portal.wizard"]
+            .with_context(default_partner_ids=contacts.ids, active_ids=contacts.ids)
+            .action_open_wizard()
+        )
+
     @api.model
     def get_import_templates(self):
         templates = super().get_import_templates()

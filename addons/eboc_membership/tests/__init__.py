@@ -7,3 +7,4 @@ from . import test_segment
 from . import test_tour
 from . import test_walls
 from . import test_ebmos_apart
+from . import test_portal
