@@ -32,7 +32,7 @@ class TestMembershipPortal(EbocMembershipCase, HttpCase):
         cls.portal_user = new_test_user(
             cls.env,
             login="steel_portal",
-            password="steel_portal_pw",
+            password="steel_portal",
             name="Stella Steel",
             email="stella@steel.example.com",
             groups="base.group_portal",
@@ -57,7 +57,7 @@ class TestMembershipPortal(EbocMembershipCase, HttpCase):
         )
 
     def test_the_portal_pages_show_the_own_company_only(self):
-        self.authenticate("steel_portal", "steel_portal_pw")
+        self.authenticate("steel_portal", "steel_portal")
         response = self.url_open("/my/memberships")
         self.assertEqual(response.status_code, 200)
         self.assertIn("Test Metal Employers", response.text)
@@ -81,7 +81,7 @@ class TestMembershipPortal(EbocMembershipCase, HttpCase):
         self.assertEqual(counters, {"eboc_membership_count": 1})
 
     def test_the_certificate_is_issued_in_good_standing_and_checked_by_anyone(self):
-        self.authenticate("steel_portal", "steel_portal_pw")
+        self.authenticate("steel_portal", "steel_portal")
         response = self.url_open(f"/my/memberships/{self.m_steel.id}/certificate")
         self.assertEqual(response.status_code, 200)
         code = self.m_steel.certificate_code
@@ -94,11 +94,15 @@ class TestMembershipPortal(EbocMembershipCase, HttpCase):
         # Suspended: the certificate no longer checks out, and none is issued.
         self.m_steel.action_suspend()
         self.assertIn("not valid", self.url_open(f"/eboc/certificate/{code}").text)
-        self.authenticate("steel_portal", "steel_portal_pw")
+        self.authenticate("steel_portal", "steel_portal")
         response = self.url_open(f"/my/memberships/{self.m_steel.id}/certificate")
         self.assertIn("issued to active members only", response.text)
         with self.assertRaisesRegex(Exception, "active members only"):
             self.m_steel.with_user(self.officer).action_print_certificate()
+
+    def test_portal_tour(self):
+        """In Chromium: from the portal's home to the membership and its certificate."""
+        self.start_tour("/my", "eboc_membership_portal_tour", login="steel_portal")
 
     def test_officers_invite_the_key_contacts_to_the_portal(self):
         action = self.steel.with_user(self.officer).action_eboc_portal_access()
