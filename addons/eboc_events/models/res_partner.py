@@ -3,6 +3,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from odoo.addons.eboc_membership.models import lifecycle
 
@@ -118,6 +119,13 @@ UPDATE res_partner p
         OR p.engagement_answers IS DISTINCT FROM x.answers
         OR p.last_interaction_date IS DISTINCT FROM x.last)
 """
+# The company-dependent numbers that read as 0 when an EBMO never scored a company.
+ENGAGEMENT_NUMBERS = (
+    "engagement_services",
+    "engagement_events",
+    "engagement_answers",
+    "engagement_score",
+)
 ENGAGEMENT_FIELDS = [
     "engagement_services",
     "engagement_events",
@@ -242,6 +250,16 @@ class ResPartner(models.Model):
             partner.engagement_at_risk = partner.member_state == lifecycle.ACTIVE and (
                 not last or last < cutoff
             )
+
+    def _field_to_sql(self, alias, fname, query=None, flush=True):
+        # A company-dependent number with no value for the current EBMO reads as 0 but
+        # is NULL in SQL (Odoo coalesces only non-zero fallbacks): say 0 in SQL too, so
+        # that an average score counts the companies the EBMO has not scored, and a
+        # search for a score of 0 finds them.
+        sql = super()._field_to_sql(alias, fname, query, flush)
+        if fname in ENGAGEMENT_NUMBERS:
+            sql = SQL("COALESCE(%s, 0)", sql)
+        return sql
 
     def _search_engagement_at_risk(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):

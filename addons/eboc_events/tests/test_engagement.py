@@ -242,6 +242,19 @@ class TestEngagementPerEbmo(EbocEventsCase):
             self.assertEqual(steel_b.engagement_services, 1)
             self.assertEqual(steel_a.engagement_services, 1)
 
+    def test_the_average_score_counts_the_companies_an_ebmo_never_scored(self):
+        with freeze_time("2031-06-01"):
+            self._service(self.steel, self.legal, "2031-05-01 09:00")
+            self.env["res.partner"]._cron_update_engagement()
+        Partner = self.env["res.partner"].with_user(self.officer)
+        both = [("id", "in", (self.steel | self.forge).ids)]
+        [(average,)] = Partner._read_group(both, [], ["engagement_score:avg"])
+        self.assertEqual(average, self.steel.engagement_score / 2, "forge counts as 0")
+        self.assertEqual(Partner.search([*both, ("engagement_score", "=", 0)]), self.forge)
+        Partner_b = self.env["res.partner"].with_user(self.officer_b).with_company(self.ebmo_b)
+        [(average_b,)] = Partner_b._read_group(both, [], ["engagement_score:avg"])
+        self.assertEqual(average_b, 0.0)
+
     def _answer_feedback(self, event):
         answer = self.feedback_survey._create_answer(
             partner=self.steel_hr, check_attempts=False, eboc_event_id=event.id
