@@ -100,6 +100,23 @@ class TestMembershipPortal(EbocMembershipCase, HttpCase):
         with self.assertRaisesRegex(Exception, "active members only"):
             self.m_steel.with_user(self.officer).action_print_certificate()
 
+    def test_the_memberships_page_costs_the_same_for_one_or_many(self):
+        """No query per membership on the list page: the same count for one as for four."""
+        self.authenticate("steel_portal", "steel_portal")
+
+        def queries():
+            self.url_open("/my/memberships")  # warm the caches
+            before = self.cr.sql_log_count
+            self.assertEqual(self.url_open("/my/memberships").status_code, 200)
+            return self.cr.sql_log_count - before
+
+        one = queries()
+        self.assertGreater(one, 0, "the page's queries are counted")
+        for association in (self.federation, self.hotel, self.metal_local):
+            self._membership(self.steel, association, state="active")
+        self.env.flush_all()
+        self.assertEqual(queries(), one)
+
     def test_portal_tour(self):
         """In Chromium: from the portal's home to the membership and its certificate."""
         self.start_tour("/my", "eboc_membership_portal_tour", login="steel_portal")
