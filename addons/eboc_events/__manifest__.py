@@ -12,10 +12,11 @@
     "maintainers": ["ebmo-crm"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["eboc_membership", "event", "survey"],
+    "depends": ["eboc_membership", "event", "survey", "portal"],
     "data": [
         "security/eboc_events_security.xml",
         "security/ir.model.access.csv",
+        "views/eboc_services_portal_templates.xml",
         "data/eboc_service_type_data.xml",
         "data/mail_template_data.xml",
         "data/eboc_engagement_data.xml",

@@ -5,3 +5,4 @@ from . import test_event_practical
 from . import test_event_pricing
 from . import test_service_record
 from . import test_tour
+from . import test_services_portal
