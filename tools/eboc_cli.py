@@ -31,7 +31,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eboc_tools.common import EbocError, addons_dir, discover_addons, header, info  # noqa: E402
+from eboc_tools.common import (  # noqa: E402
+    DEMO_EXTRAS,
+    EbocError,
+    addons_dir,
+    discover_addons,
+    header,
+    info,
+)
 from eboc_tools.odoo_env import (  # noqa: E402
     RUN_DB,
     addon_list,
@@ -87,7 +94,7 @@ def cmd_run(args) -> int:
             installed: set[str] = set()
         else:
             installed = server.installed_modules(RUN_DB)
-        missing = [name for name in addons if name not in installed]
+        missing = [name for name in [*addons, *DEMO_EXTRAS] if name not in installed]
         if missing:
             header(f"initialise database {RUN_DB}: install {', '.join(missing)}")
             info("(first run only: installing with demo data takes a few minutes)")

@@ -4,14 +4,14 @@
     "name": "EBMO Dues",
     "summary": "Membership dues as ordinary Odoo invoices: fee rules, dues runs, a "
     "traffic light that follows payments, reminders, suspension and dues reports",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Membership",
     "website": "https://github.com/ebmo-crm/ebmo-crm",
     "author": "EBMO CRM developers",
     "maintainers": ["ebmo-crm"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["eboc_membership", "account"],
+    "depends": ["eboc_membership", "account_payment"],
     "data": [
         "security/eboc_dues_security.xml",
         "security/ir.model.access.csv",

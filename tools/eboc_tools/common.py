@@ -14,6 +14,10 @@ LOG_DIR = STATE_DIR / "logs"
 ADDONS_DIR = REPO / "addons"
 ODOO_CONF = REPO / "odoo.conf"
 ADDON_PREFIX = "eboc_"
+# Odoo modules installed with the addons for the demo database and the tests, never
+# required by an addon: Odoo's fake payment provider shows and tests the member
+# portal's online payment; a real EBMO configures its own provider instead.
+DEMO_EXTRAS = ("payment_demo",)
 
 
 class EbocError(Exception):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import logscan
-from .common import ADDON_PREFIX, LOG_DIR, EbocError, info, prune_logs
+from .common import ADDON_PREFIX, DEMO_EXTRAS, LOG_DIR, EbocError, info, prune_logs
 from .odoo_env import drop_database, ensure_browser, free_port, prepare
 from .odoo_locate import OdooNotAvailable, odoo_requested
 
@@ -151,7 +151,7 @@ def odoo_tier(
             "-d",
             db,
             "-i",
-            ",".join(addons),
+            ",".join([*addons, *DEMO_EXTRAS]),
             "--test-enable",
             "--test-tags",
             tags,

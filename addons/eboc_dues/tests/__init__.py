@@ -8,3 +8,4 @@ from . import test_dues_billed_once
 from . import test_dues_reports
 from . import test_tour
 from . import test_dues_portal
+from . import test_dues_payment
