@@ -5,7 +5,7 @@
     "summary": "Member companies, associations in a federation tree, memberships, "
     "contact roles, segments and membership reports for employer and business "
     "membership organisations",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Membership",
     "website": "https://github.com/ebmo-crm/ebmo-crm",
     "author": "EBMO CRM developers",
@@ -25,10 +25,13 @@
         "data/eboc_contact_role_data.xml",
         "data/eboc_leaving_reason_data.xml",
         "data/eboc_legal_form_data.xml",
+        "data/eboc_profile_field_data.xml",
         "views/eboc_association_views.xml",
         "views/eboc_membership_views.xml",
         "views/res_partner_views.xml",
         "views/eboc_membership_portal_templates.xml",
+        "views/eboc_profile_portal_templates.xml",
+        "views/eboc_profile_views.xml",
         "report/eboc_membership_certificate.xml",
         "views/eboc_segment_views.xml",
         "views/eboc_config_views.xml",

@@ -11,5 +11,7 @@ from . import eboc_membership
 from . import eboc_membership_certificate
 from . import eboc_segment
 from . import res_partner
+from . import eboc_profile_field
+from . import eboc_profile_change
 from . import res_users
 from . import ir_sequence
