@@ -150,3 +150,37 @@ class TestDuesPaidOnline(DuesInvoicedCase, HttpCase):
         self.start_tour("/my/invoices", "eboc_dues_pay_online_tour", login="steel_finance")
         self.assertIn(self.invoice.payment_state, ("paid", "in_payment"))
         self.assertEqual(self.m_steel.dues_light, "green")
+
+    def test_the_invoices_page_costs_the_same_for_one_dues_invoice_or_many(self):
+        """The dues light of the invoices on /my/invoices is read once for the page."""
+        self.authenticate("steel_finance", "steel_finance_pw")
+
+        def queries():
+            self.url_open("/my/invoices")  # warm the caches
+            before = self.cr.sql_log_count
+            self.assertEqual(self.url_open("/my/invoices").status_code, 200)
+            return self.cr.sql_log_count - before
+
+        one = queries()
+        self.assertGreater(one, 0, "the page's queries are counted")
+        for year in ("2032", "2033"):
+            period = self.env["eboc.dues.period"].create(
+                {"name": year, "date_from": f"{year}-01-01", "date_to": f"{year}-12-31"}
+            )
+            run = self.env["eboc.dues.run"].create(
+                {
+                    "name": f"Metal {year}",
+                    "period_id": period.id,
+                    "association_ids": [Command.set(self.metal.ids)],
+                    "invoice_date": f"{year}-01-15",
+                    "date_due": f"{year}-02-15",
+                }
+            )
+            with freeze_time(f"{year}-01-15"):
+                run.action_preview()
+                run.action_confirm()
+        self.env.flush_all()
+        self.assertEqual(
+            len(self.env["account.move"].search([("partner_id", "=", self.steel.id)])), 3
+        )
+        self.assertEqual(queries(), one)

@@ -112,6 +112,8 @@ class EbocProfileField(models.Model):
             return self.env[field.comodel_name].sudo().browse(value).display_name if value else ""
         if value is False or value is None:
             return ""
+        if field.type in ("float", "monetary"):
+            return f"{value:.2f}".rstrip("0").rstrip(".")
         return str(value)
 
     def _options(self):

@@ -300,12 +300,22 @@ class ResPartner(models.Model):
         return action
 
     def action_eboc_portal_access(self):
-        """Odoo's portal invitation for the company's key contacts (all its contacts
-        when none is a key contact yet): each gets its own login, and every contact of
+        """Odoo's portal invitation for the company's key contacts and the contacts
+        whose roles act on the portal (pay the dues, edit the profile); all its
+        contacts when there are none: each gets its own login, and every contact of
         the company sees its membership pages."""
         self.ensure_one()
         people = self.commercial_partner_id.child_ids.filtered(lambda p: p.type == "contact")
-        contacts = people.filtered("key_role_ids") or people
+        contacts = (
+            people.filtered(
+                lambda p: (
+                    p.key_role_ids
+                    or p.contact_role_ids._grants("pays_dues")
+                    or p.contact_role_ids._grants("edits_profile")
+                )
+            )
+            or people
+        )
         return (
             self.env["portal.wizard"]
             .with_context(default_partner_ids=contacts.ids, active_ids=contacts.ids)

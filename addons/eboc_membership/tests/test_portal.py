@@ -125,7 +125,14 @@ class TestMembershipPortal(EbocMembershipCase, HttpCase):
         action = self.steel.with_user(self.officer).action_eboc_portal_access()
         wizard = self.env["portal.wizard"].browse(action["res_id"])
         self.assertEqual(wizard.user_ids.partner_id, self.steel_ceo, "the key contacts")
+        # The finance contact pays the dues online: it is invited with the key contacts.
+        self.steel_clerk.contact_role_ids = self.env.ref("eboc_membership.contact_role_fin")
+        action = self.steel.with_user(self.officer).action_eboc_portal_access()
+        wizard = self.env["portal.wizard"].browse(action["res_id"])
+        self.assertEqual(wizard.user_ids.partner_id, self.steel_ceo | self.steel_clerk)
+        self.steel_clerk.contact_role_ids = False
         self.steel_ceo.key_role_ids = False
+        self.steel_ceo.contact_role_ids = False
         action = self.steel.with_user(self.officer).action_eboc_portal_access()
         wizard = self.env["portal.wizard"].browse(action["res_id"])
         self.assertEqual(wizard.user_ids.partner_id, self.steel_ceo | self.steel_clerk)

@@ -153,3 +153,32 @@ class TestCompanyProfileOnThePortal(EbocMembershipCase, HttpCase):
         self.assertEqual(request.new_display, "260")
         request.with_user(self.officer).action_approve()
         self.assertEqual(self.steel.employee_count, 260)
+
+    def test_the_profile_page_costs_the_same_for_one_contact_or_many(self):
+        """No query per contact or per waiting change on /my/company."""
+        Change = self.env["eboc.profile.change"]
+        Change._submit(self.steel, self.steel_ceo, {"employee_count": "200"})
+        self.authenticate("steel_ceo", "steel_ceo")
+
+        def queries():
+            self.url_open("/my/company")  # warm the caches
+            before = self.cr.sql_log_count
+            self.assertEqual(self.url_open("/my/company").status_code, 200)
+            return self.cr.sql_log_count - before
+
+        one = queries()
+        self.assertGreater(one, 0, "the page's queries are counted")
+        self.env["res.partner"].create(
+            [
+                {
+                    "name": f"Contact {n}",
+                    "parent_id": self.steel.id,
+                    "contact_role_ids": [Command.set((self.role_ceo | self.role_hr).ids)],
+                    "key_role_ids": [Command.set(self.role_hr.ids)] if n == 1 else [],
+                }
+                for n in range(1, 4)
+            ]
+        )
+        Change._submit(self.steel, self.steel_ceo, {"turnover": "5000", "vat": "BE0477472701"})
+        self.env.flush_all()
+        self.assertEqual(queries(), one)
