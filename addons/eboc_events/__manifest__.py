@@ -17,6 +17,7 @@
         "security/eboc_events_security.xml",
         "security/ir.model.access.csv",
         "views/eboc_services_portal_templates.xml",
+        "views/eboc_events_portal_templates.xml",
         "data/eboc_service_type_data.xml",
         "data/mail_template_data.xml",
         "data/eboc_engagement_data.xml",

@@ -29,6 +29,12 @@ class EventEvent(models.Model):
     )
     eboc_price_association = fields.Monetary("Their Price", currency_field="eboc_currency_id")
 
+    eboc_portal_open = fields.Boolean(
+        "Open to Members on the Portal",
+        help="Contacts of member companies find this event on the member portal and "
+        "register there, at their company's price. Invited contacts find it either way.",
+    )
+
     eboc_invitation_ids = fields.One2many("eboc.event.invitation", "event_id", string="Invitations")
     eboc_invited_count = fields.Integer("Invited", compute="_compute_eboc_invitation_counts")
     eboc_invitation_summary = fields.Char(
@@ -225,6 +231,19 @@ class EventEvent(models.Model):
             "view_mode": "form",
             "target": "new",
             "context": {"default_event_id": self.id},
+        }
+
+    def _eboc_quotes(self, company):
+        """{event id: (member status, price)} a registration of ``company`` would get
+        now, by the rule that prices registrations: one computation for all events."""
+        Registration = self.env["event.registration"].sudo()
+        probes = Registration.browse()
+        for event in self:
+            probes |= Registration.new({"event_id": event.id, "partner_id": company.id})
+        return {
+            registration.event_id.id: key
+            for key, registrations in probes._eboc_statuses().items()
+            for registration in registrations
         }
 
     def _eboc_price_for(self, status):

@@ -88,8 +88,15 @@ class EventRegistration(models.Model):
     def _eboc_price_by_status(self):
         """Price the registrations by their company's membership, as it is now, in
         the EBMO (Odoo company) that organises the event: a member of another EBMO
-        pays the non-member price. One membership query and one subtree search per
-        event with an association price, none per registration."""
+        pays the non-member price."""
+        for (status, price), registrations in self._eboc_statuses().items():
+            registrations.write({"eboc_member_status": status, "eboc_price": price})
+
+    def _eboc_statuses(self):
+        """{(member status, price): registrations}: the rule that prices a registration,
+        also used to quote the price before registering (on unsaved registrations).
+        One membership query and one subtree search per event with an association
+        price, none per registration."""
         subtrees = {}
         for event in self.event_id.filtered("eboc_price_association_id"):
             subtrees[event.id] = set(
@@ -127,5 +134,4 @@ class EventRegistration(models.Model):
             else:
                 status = "member"
             priced[status, event._eboc_price_for(status)] |= registration
-        for (status, price), registrations in priced.items():
-            registrations.write({"eboc_member_status": status, "eboc_price": price})
+        return priced

@@ -6,3 +6,4 @@ from . import test_event_pricing
 from . import test_service_record
 from . import test_tour
 from . import test_services_portal
+from . import test_events_portal
