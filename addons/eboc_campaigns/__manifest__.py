@@ -21,6 +21,7 @@
         "views/eboc_campaign_target_views.xml",
         "views/mailing_mailing_views.xml",
         "views/res_partner_views.xml",
+        "views/eboc_questionnaires_portal_templates.xml",
         "views/res_config_settings_views.xml",
         "wizards/survey_invite_views.xml",
         "report/eboc_campaign_report_views.xml",

@@ -17,6 +17,7 @@ class ResPartner(models.Model):
             ("link", "Unsubscribe Link"),
             ("staff", "Asked Staff"),
             ("import", "Import"),
+            ("portal", "Member Portal"),
         ],
         string="Opt-out Source",
         readonly=True,

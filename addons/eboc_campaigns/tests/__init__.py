@@ -5,3 +5,4 @@ from . import test_recipients
 from . import test_tour
 from . import test_anonymity
 from . import test_labels
+from . import test_questionnaires_portal
