@@ -9,6 +9,7 @@ from . import eboc_leaving_reason
 from . import eboc_association
 from . import eboc_membership
 from . import eboc_membership_certificate
+from . import eboc_membership_application
 from . import eboc_segment
 from . import res_partner
 from . import eboc_profile_field

@@ -51,6 +51,12 @@ class EbocAssociation(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     manager_id = fields.Many2one("res.users", domain=[("share", "=", False)])
+    accepts_applications = fields.Boolean(
+        "Accepts Online Applications",
+        help="Companies apply for membership of this association on the public Join page "
+        "(/eboc/join); each application becomes an applicant membership for the "
+        "association's manager to review.",
+    )
     industry_ids = fields.Many2many("res.partner.industry", string="Sectors Covered")
     region_ids = fields.Many2many("eboc.region", string="Regions Covered")
     description = fields.Html()

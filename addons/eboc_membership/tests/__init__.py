@@ -9,3 +9,4 @@ from . import test_walls
 from . import test_ebmos_apart
 from . import test_portal
 from . import test_profile_portal
+from . import test_join
