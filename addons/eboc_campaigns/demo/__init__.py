@@ -1,0 +1,1 @@
+from . import eboc_campaign_demo

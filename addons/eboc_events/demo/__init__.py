@@ -1,0 +1,1 @@
+from . import event_event_demo
