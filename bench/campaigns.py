@@ -116,10 +116,13 @@ INSERT INTO survey_user_input (
 SELECT v.survey_id, p.id, p.email, v.state, FALSE, v.token, v.started, v.ended,
        0, 0, FALSE, v.state = 'done', FALSE, v.campaign_id, c.id, c.industry_id,
        c.region_id, c.size_class_id,
+       -- As survey.user_input._eboc_prepare_profile_vals: the first association (in
+       -- eboc.association's order) the company is a member of in the federation.
        (SELECT a.id
-          FROM eboc_association_member_partner_rel r
-          JOIN eboc_association a ON a.id = r.association_id
-         WHERE r.partner_id = c.id AND starts_with(a.parent_path, root.parent_path)
+          FROM eboc_membership m
+          JOIN eboc_association a ON a.id = m.association_id
+         WHERE m.partner_id = c.id AND m.is_member
+           AND starts_with(a.parent_path, root.parent_path)
       ORDER BY a.complete_name, a.id
          LIMIT 1),
        v.uid, v.invited, v.uid, COALESCE(v.ended, v.invited)
