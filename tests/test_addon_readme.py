@@ -1,5 +1,6 @@
 """Each addon documents itself: readme fragments exist and README.md is up to date."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,18 @@ def test_markdown_subset_renders():
     assert "<strong>bold</strong>" in rendered and "<code>code</code>" in rendered
     assert rendered.count("<ul>") == 2 and rendered.count("</ul>") == 2
     assert "<th>A</th>" in rendered and "<td>2</td>" in rendered
+
+
+def test_screenshots_render_as_images_from_static_description():
+    rendered = gen_addon_readme.markdown_to_html(
+        "![The portal's home](static/description/portal_home.png)\n\nSee [the docs](https://x.example)."
+    )
+    assert '<img src="portal_home.png" alt="The portal\'s home" class="img-fluid"/>' in rendered
+    assert '<a href="https://x.example">the docs</a>' in rendered
+
+
+def test_screenshots_named_in_a_readme_exist():
+    for addon in ADDONS:
+        readme = (addon / "README.md").read_text()
+        for path in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", readme):
+            assert (addon / path).is_file(), f"{addon.name}: {path} is missing"

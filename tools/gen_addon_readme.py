@@ -55,6 +55,13 @@ def _inline(text: str) -> str:
     text = re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
     text = re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", text)
     text = re.sub(r"(?<![*\w])\*([^*]+)\*(?![*\w])", r"<em>\1</em>", text)
+    # Screenshots: README.md names them from the addon's folder; Odoo's Apps page
+    # serves index.html's images from static/description/ by their bare name.
+    text = re.sub(
+        r"!\[([^\]]*)\]\((?:static/description/)?([^)]+)\)",
+        r'<img src="\2" alt="\1" class="img-fluid"/>',
+        text,
+    )
     return re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r'<a href="\2">\1</a>', text)
 
 

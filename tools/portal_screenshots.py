@@ -2,7 +2,9 @@
 
 Run against a running demo database (``./eboc run``), with Odoo's interpreter::
 
-    .venv-odoo/bin/python tools/portal_screenshots.py [--url http://localhost:8069]
+    <odoo's python> tools/portal_screenshots.py [--url http://localhost:8069]
+
+(the interpreter ``./eboc`` reports: it has requests and websocket-client).
 
 It logs in as the demo portal user (``member`` / ``member``), opens each page in
 headless Chromium through the DevTools protocol and writes PNG files into the
@@ -24,11 +26,14 @@ import websocket
 
 REPO = Path(__file__).resolve().parents[1]
 PAGES = [
-    ("eboc_membership", "portal_home", "/my/home"),
+    ("eboc_portal", "portal_home", "/my/home"),
     ("eboc_membership", "portal_memberships", "/my/memberships"),
     ("eboc_membership", "portal_company", "/my/company?edit=1"),
+    ("eboc_membership", "portal_join", "/eboc/join"),
     ("eboc_dues", "portal_invoices", "/my/invoices"),
     ("eboc_events", "portal_services", "/my/services"),
+    ("eboc_events", "portal_events", "/my/events"),
+    ("eboc_campaigns", "portal_questionnaires", "/my/questionnaires"),
 ]
 
 
