@@ -36,3 +36,22 @@ class TestServicesOnThePortal(EbocEventsCase, HttpCase):
         Service = self.env["eboc.service.record"].with_user(self.portal_user)
         with self.assertRaises(AccessError):
             Service.search([])
+
+    def test_the_services_page_costs_the_same_for_one_or_many(self):
+        """No query per service on /my/services: the same count for one service as for
+        several, of other types and given by other staff."""
+        self.authenticate("steel_services_portal", "steel_services_portal")
+
+        def queries():
+            self.url_open("/my/services")  # warm the caches
+            before = self.cr.sql_log_count
+            self.assertEqual(self.url_open("/my/services").status_code, 200)
+            return self.cr.sql_log_count - before
+
+        one = queries()
+        self.assertGreater(one, 0, "the page's queries are counted")
+        for day, service_type in enumerate((self.training, self.legal, self.training), start=4):
+            staff = new_test_user(self.env, login=f"eboc_staff_{day}", name=f"Staff {day}")
+            self._service(self.steel, service_type, f"2030-05-0{day} 10:00", user_id=staff.id)
+        self.env.flush_all()
+        self.assertEqual(queries(), one)
