@@ -3,6 +3,7 @@
 import sys
 
 import eboc_cli
+import pytest
 
 
 def test_bench_without_a_script_name_runs_generate():
@@ -29,6 +30,12 @@ def test_bench_campaigns_runs_the_campaigns_script_with_the_rest():
     assert args == ["-d", "bench_campaigns", "--answers", "50"]
 
 
+def test_bench_portal_runs_the_portal_script_with_the_rest():
+    script, args = eboc_cli.bench_script(["portal", "-d", "bench_portal", "--views", "5"])
+    assert script.name == "portal.py"
+    assert args == ["-d", "bench_portal", "--views", "5"]
+
+
 def test_bench_scripts_exist():
     for name in eboc_cli.BENCH_SCRIPTS:
         script, _args = eboc_cli.bench_script([name])
@@ -43,6 +50,8 @@ def test_bench_is_in_the_help():
     assert "bench/engagement.py" in help_text
     assert "./eboc bench campaigns ARGS" in help_text
     assert "bench/campaigns.py" in help_text
+    assert "./eboc bench portal ARGS" in help_text
+    assert "bench/portal.py" in help_text
 
 
 def test_bench_engagement_defaults_are_the_documented_ones():
@@ -75,3 +84,15 @@ def test_bench_campaigns_defaults_are_the_documented_ones():
     }
     assert {name: args[name] for name in documented} == documented
     assert args["seed"] == 42
+
+
+def test_bench_portal_checks_its_arguments():
+    bench = str(eboc_cli.bench_script(["portal"])[0].parent)
+    sys.path.insert(0, bench)  # portal.py imports its helpers from the other scripts
+    try:
+        import portal  # noqa: PLC0415 - only importable with bench/ on the path
+    finally:
+        sys.path.remove(bench)
+    assert portal.parse_args(["-c", "odoo.conf", "-d", "bench_portal"]).views == 20
+    with pytest.raises(SystemExit):
+        portal.parse_args(["-c", "odoo.conf", "-d", "bench_portal", "--views", "0"])

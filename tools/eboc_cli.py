@@ -11,6 +11,7 @@ Commands:
   ./eboc bench dues ARGS...          bench/dues.py: a dues run against stock membership
   ./eboc bench engagement ARGS...    bench/engagement.py: engagement scoring against the ORM way
   ./eboc bench campaigns ARGS...     bench/campaigns.py: campaign hot paths against the naive way
+  ./eboc bench portal ARGS...        bench/portal.py: the member portal's pages and payment at scale
 
 Environment:
   ODOO_SRC        Odoo 18 source tree (folder with odoo-bin); checked first
@@ -209,6 +210,7 @@ BENCH_SCRIPTS = {
     "dues": "dues.py",
     "engagement": "engagement.py",
     "campaigns": "campaigns.py",
+    "portal": "portal.py",
 }
 
 
@@ -275,7 +277,8 @@ def build_parser() -> argparse.ArgumentParser:
     subs.add_parser(
         "bench",
         help="bench/generate.py, or bench/dues.py with 'bench dues', bench/engagement.py with "
-        "'bench engagement', bench/campaigns.py with 'bench campaigns', on Odoo's interpreter "
+        "'bench engagement', bench/campaigns.py with 'bench campaigns', bench/portal.py with "
+        "'bench portal', on Odoo's interpreter "
         "(args passed on)",
     )
     return parser
