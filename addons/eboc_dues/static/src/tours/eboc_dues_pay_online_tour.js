@@ -1,18 +1,9 @@
 import { registry } from "@web/core/registry";
 
-// A member's finance contact pays its dues invoice online and sees the light turn green.
-registry.category("web_tour.tours").add("eboc_dues_pay_online_tour", {
-    url: "/my/invoices",
-    steps: () => [
-        {
-            content: "The dues invoice is amber: due, not yet overdue",
-            trigger: "td[name='eboc_dues_light'] .badge:contains('Due')",
-        },
-        {
-            content: "Open it",
-            trigger: "tr:has(td[name='eboc_dues_light'] .badge:contains('Due')) a[href^='/my/invoices/']",
-            run: "click",
-        },
+// On a dues invoice's portal page: pay it with the demo provider and see the dues
+// light turn green (also played by eboc_portal's member journey).
+export function payDuesOnlineSteps() {
+    return [
         {
             content: "Pay now",
             trigger: "a[data-bs-target='#pay_with']:contains('Pay Now')",
@@ -38,6 +29,23 @@ registry.category("web_tour.tours").add("eboc_dues_pay_online_tour", {
             trigger: "#eboc_invoice_dues_light .badge:contains('Paid')",
             timeout: 20000,
         },
+    ];
+}
+
+// A member's finance contact pays its dues invoice online and sees the light turn green.
+registry.category("web_tour.tours").add("eboc_dues_pay_online_tour", {
+    url: "/my/invoices",
+    steps: () => [
+        {
+            content: "The dues invoice is amber: due, not yet overdue",
+            trigger: "td[name='eboc_dues_light'] .badge:contains('Due')",
+        },
+        {
+            content: "Open it",
+            trigger: "tr:has(td[name='eboc_dues_light'] .badge:contains('Due')) a[href^='/my/invoices/']",
+            run: "click",
+        },
+        ...payDuesOnlineSteps(),
         {
             content: "The membership pages say so too",
             trigger: "a[href='/my/home'], a[href='/my']",

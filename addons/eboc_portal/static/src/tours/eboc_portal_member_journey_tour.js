@@ -1,4 +1,5 @@
 import { registry } from "@web/core/registry";
+import { payDuesOnlineSteps } from "@eboc_dues/tours/eboc_dues_pay_online_tour";
 
 const PASSWORD = "Stella-Journey-2031";
 
@@ -41,30 +42,7 @@ registry.category("web_tour.tours").add("eboc_portal_member_journey_tour", {
             trigger: "tr:has(td[name='eboc_dues_light'] .badge:contains('Due')) a[href^='/my/invoices/']",
             run: "click",
         },
-        {
-            content: "Pay now",
-            trigger: "a[data-bs-target='#pay_with']:contains('Pay Now')",
-            run: "click",
-        },
-        {
-            content: "With the demo provider",
-            trigger: "#pay_with input[name='o_payment_radio'][data-payment-method-code='demo']",
-            run: "click",
-        },
-        {
-            trigger: "#pay_with input[name='customer_input']",
-            run: "edit 4242424242424242",
-        },
-        {
-            content: "Pay",
-            trigger: "#pay_with button[name='o_payment_submit_button']:not(:disabled)",
-            run: "click",
-        },
-        {
-            content: "Back on the invoice, the dues light is green",
-            trigger: "#eboc_invoice_dues_light .badge:contains('Paid')",
-            timeout: 20000,
-        },
+        ...payDuesOnlineSteps(),
         // Membership: the certificate.
         {
             content: "To the memberships",
