@@ -760,8 +760,11 @@ def stock_columns(campaign):
 
     def member_association(company):
         # The first association of the campaign's federation the company is a member
-        # of, as the addon records it at invitation.
-        return company.member_association_ids.filtered(lambda a: a.id in association_ids)[:1]
+        # of, as the addon records it at invitation: in the associations' order
+        # (member_association_ids is computed per reader, in id order).
+        return company.member_association_ids.filtered(lambda a: a.id in association_ids).sorted()[
+            :1
+        ]
 
     return {
         "industry_id": lambda company: company.industry_id,
