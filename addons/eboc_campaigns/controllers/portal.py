@@ -3,6 +3,9 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+# The pages that show the campaign preferences, where the form returns.
+PREFERENCE_PAGES = ("/my/questionnaires", "/my/company")
+
 
 class QuestionnairesPortal(CustomerPortal):
     """The questionnaires sent to a member's contact (/my/questionnaires), and its
@@ -42,8 +45,6 @@ class QuestionnairesPortal(CustomerPortal):
             page_name="eboc_questionnaires",
             answers=answers,
             open_ids={answer.id for answer in answers if self._eboc_is_open(answer)},
-            person=request.env.user.partner_id.sudo(),
-            saved=kw.get("saved"),
         )
         return request.render("eboc_campaigns.portal_my_questionnaires", values)
 
@@ -54,8 +55,9 @@ class QuestionnairesPortal(CustomerPortal):
         website=True,
         methods=["POST"],
     )
-    def portal_my_campaign_preferences(self, opt_out=None, **kw):
-        """The contact's own choice, never another's: the person is the user's."""
+    def portal_my_campaign_preferences(self, opt_out=None, back=None, **kw):
+        """The contact's own choice, never another's: the person is the user's. It
+        returns to the page the form was on, one of ours only."""
         person = request.env.user.partner_id.sudo()
         wanted = opt_out == "1"
         if person.eboc_opt_out != wanted:
@@ -65,4 +67,5 @@ class QuestionnairesPortal(CustomerPortal):
                 if wanted
                 else request.env._("Opted back in to campaigns on the member portal.")
             )
-        return request.redirect(f"/my/questionnaires?saved={'out' if wanted else 'in'}")
+        page = back if back in PREFERENCE_PAGES else PREFERENCE_PAGES[0]
+        return request.redirect(f"{page}?campaigns={'out' if wanted else 'in'}")

@@ -79,6 +79,26 @@ class TestQuestionnairesOnThePortal(EbocCampaignsCase, HttpCase):
         self.assertFalse(self.steel_hr.eboc_opt_out)
         self.assertIn(self.steel_hr, self.env["res.partner"].search(reachable))
 
+    def test_the_contact_opts_out_from_its_company_profile_too(self):
+        self.authenticate("steel_questionnaires", "steel_questionnaires")
+        page = self.url_open("/my/company").text
+        self.assertIn('id="eboc_campaign_preferences"', page)
+        csrf = re.search(r'csrf_token: "([^"]+)"', page).group(1)
+        response = self.url_open(
+            "/my/questionnaires/preferences",
+            data={"opt_out": "1", "back": "/my/company", "csrf_token": csrf},
+        )
+        self.assertTrue(response.url.endswith("/my/company?campaigns=out"), response.url)
+        self.assertIn("no longer receive campaigns", response.text)
+        self.assertTrue(self.steel_hr.eboc_opt_out)
+        # The form returns to one of the pages that show it, never elsewhere.
+        response = self.url_open(
+            "/my/questionnaires/preferences",
+            data={"opt_out": "0", "back": "https://evil.example.com/", "csrf_token": csrf},
+        )
+        self.assertTrue(response.url.endswith("/my/questionnaires?campaigns=in"), response.url)
+        self.assertFalse(self.steel_hr.eboc_opt_out)
+
     def test_the_questionnaires_page_costs_the_same_for_one_or_many(self):
         self.authenticate("steel_questionnaires", "steel_questionnaires")
 
