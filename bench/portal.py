@@ -22,7 +22,6 @@ import sys
 import time
 from datetime import timedelta
 
-from campaigns import ensure_survey
 from dues import ensure_fee_rules, ensure_period, give_income_account
 from generate import (
     Phases,
@@ -47,6 +46,7 @@ QUESTIONNAIRES = 8
 # ORM's trigger trees of accounting's fields); the others are what a worker spends.
 PAYMENTS = 3
 EVENT_NAME = "Bench portal event %s"
+SURVEY_TITLE = "Bench portal questionnaire"
 # The budget the issue sets for a page's server time at 50,000 companies.
 BUDGET_SECONDS = 0.3
 
@@ -197,9 +197,15 @@ def ensure_events(env, company, person):
 
 
 def ensure_questionnaires(env, person):
-    survey = ensure_survey(env)
-    Answer = env["survey.user_input"]
-    count = Answer.search_count([("partner_id", "=", person.id)])
+    """Invitations of the contact to a questionnaire of its own: not the campaigns
+    bench's, whose counts its stock comparison checks."""
+    Survey = env["survey.survey"]
+    survey = Survey.search([("title", "=", SURVEY_TITLE)], limit=1) or Survey.create(
+        {"title": SURVEY_TITLE, "access_mode": "token"}
+    )
+    count = env["survey.user_input"].search_count(
+        [("partner_id", "=", person.id), ("survey_id", "=", survey.id)]
+    )
     for _index in range(count, QUESTIONNAIRES):
         survey._create_answer(partner=person, check_attempts=False)
     return max(count, QUESTIONNAIRES)
