@@ -5,7 +5,7 @@
     "summary": "Campaigns over segments of an employer or business membership "
     "organisation: mailings to contact roles, lobbying questionnaires with results by "
     "sector, region and size, recruitment and retention with their conversions",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Membership",
     "website": "https://github.com/ebmo-crm/ebmo-crm",
     "author": "EBMO CRM developers",

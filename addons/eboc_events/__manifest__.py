@@ -5,7 +5,7 @@
     "summary": "Service catalogue and service records of employer and business "
     "membership organisations: what the organisation does for its members, and who "
     "uses it",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Membership",
     "website": "https://github.com/ebmo-crm/ebmo-crm",
     "author": "EBMO CRM developers",
