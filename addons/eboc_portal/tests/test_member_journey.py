@@ -15,10 +15,11 @@ class TestMemberJourney(DuesInvoicedCase, HttpCase):
     """A member's whole journey, end to end in Chromium: an officer invites the
     company's CEO from the company form; she accepts the invitation and sets her
     password, pays the amber dues invoice online with the demo provider and sees the
-    light turn green, downloads the membership certificate, updates the employee
-    count (an officer approves it afterwards), registers for an event at the member
-    price and answers the federation's questionnaire. Each step is then checked in
-    the database, where staff see it with no retyping."""
+    light turn green, downloads the membership certificate, asks for a new employee
+    count, registers for an event at the member price and answers the federation's
+    questionnaire; then the officer approves the employee count in the web client (a
+    second tour). Each step is then checked in the database, where staff see it with
+    no retyping."""
 
     @classmethod
     def setUpClass(cls):
@@ -122,7 +123,13 @@ class TestMemberJourney(DuesInvoicedCase, HttpCase):
             [("partner_id", "=", self.steel.id), ("state", "=", "pending")]
         )
         self.assertEqual(change.requested_by_id, self.stella)
-        change.with_user(self.officer).action_approve()
+        self.start_tour(
+            "/odoo/action-eboc_membership.eboc_profile_change_action",
+            "eboc_portal_officer_approves_tour",
+            login="eboc_officer",
+        )
+        self.assertEqual(change.state, "applied")
+        self.assertEqual(change.reviewed_by_id, self.officer)
         self.assertEqual(self.steel.employee_count, EMPLOYEES_AFTER)
         # Registered at the member price.
         registration = self.event.registration_ids
