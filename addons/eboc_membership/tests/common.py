@@ -82,3 +82,12 @@ class EbocMembershipCase(TransactionCase):
                 **values,
             }
         )
+
+    def _page_queries(self, url):
+        """The SQL queries of one view of ``url`` by the authenticated user, after a
+        first view has warmed the caches: what pins a portal page's cost (in the
+        HttpCase tests of every eboc addon)."""
+        self.url_open(url)
+        before = self.cr.sql_log_count
+        self.assertEqual(self.url_open(url).status_code, 200)
+        return self.cr.sql_log_count - before
