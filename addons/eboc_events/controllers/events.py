@@ -17,9 +17,10 @@ class EventsPortal(CustomerPortal):
     def _eboc_company(self):
         return request.env.user.partner_id.commercial_partner_id.sudo()
 
-    def _eboc_open_events(self, company):
+    def _eboc_open_events(self, company, domain=()):
         """Upcoming events this company's contacts may register for: those one of its
-        contacts is invited to, and, for members, those open to members."""
+        contacts is invited to, and, for members, those open to members (narrowed by
+        ``domain``)."""
         Event = request.env["event.event"].sudo()
         invited = (
             request.env["eboc.event.invitation"]
@@ -36,14 +37,18 @@ class EventsPortal(CustomerPortal):
                 ("date_end", ">=", fields.Datetime.now()),
                 ("stage_id.pipe_end", "=", False),
                 *visibility,
+                *domain,
             ]
         )
 
-    def _eboc_registrations(self, company):
+    def _eboc_registrations(self, company, domain=()):
         return (
             request.env["event.registration"]
             .sudo()
-            .search([("eboc_company_id", "=", company.id)], order="create_date desc, id desc")
+            .search(
+                [("eboc_company_id", "=", company.id), *domain],
+                order="create_date desc, id desc",
+            )
         )
 
     def _prepare_home_portal_values(self, counters):
@@ -92,7 +97,7 @@ class EventsPortal(CustomerPortal):
     )
     def portal_my_events_register(self, event_id, partner_id=None, **kw):
         company = self._eboc_company()
-        event = self._eboc_open_events(company).filtered(lambda e: e.id == event_id)
+        event = self._eboc_open_events(company, [("id", "=", event_id)])
         attendee = company.child_ids.filtered(
             lambda c: c.type == "contact" and str(c.id) == str(partner_id)
         )
@@ -101,8 +106,13 @@ class EventsPortal(CustomerPortal):
             return self._eboc_back(error=env._("This event is not open to your company."))
         if not attendee:
             return self._eboc_back(error=env._("Choose one of your company's contacts."))
-        taken = self._eboc_registrations(company).filtered(
-            lambda r: r.event_id == event and r.partner_id == attendee and r.state != "cancel"
+        taken = self._eboc_registrations(
+            company,
+            [
+                ("event_id", "=", event.id),
+                ("partner_id", "=", attendee.id),
+                ("state", "!=", "cancel"),
+            ],
         )
         if taken:
             return self._eboc_back(
@@ -145,7 +155,7 @@ class EventsPortal(CustomerPortal):
     )
     def portal_my_events_cancel(self, registration_id, **kw):
         company = self._eboc_company()
-        registration = self._eboc_registrations(company).filtered(lambda r: r.id == registration_id)
+        registration = self._eboc_registrations(company, [("id", "=", registration_id)])
         env = request.env
         if not registration or registration.state == "cancel":
             return self._eboc_back(error=env._("There is no such registration of your company."))
