@@ -1,6 +1,6 @@
 import re
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import EbocCampaignsCase
@@ -56,6 +56,12 @@ class TestQuestionnairesOnThePortal(EbocCampaignsCase, HttpCase):
             self.mine.with_user(self.portal_user).read(["state"])
         with self.assertRaises(AccessError):
             self.env["survey.user_input.line"].with_user(self.portal_user).search([])
+        with self.assertRaises(AccessError):
+            Answer.read_group([], ["eboc_company_id"], ["eboc_company_id"])
+        with self.assertRaises(UserError):  # AccessError is one too; no export right
+            self.deputys.with_user(self.portal_user).export_data(["partner_id", "state"])
+        with self.assertRaises(AccessError):
+            self.mine.with_user(self.portal_user).unlink()
 
     def test_the_contact_opts_out_and_back_in_its_own_name_only(self):
         reachable = self.env["res.partner"]._eboc_get_reachable_domain()

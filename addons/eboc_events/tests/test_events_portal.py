@@ -2,7 +2,7 @@ import re
 from datetime import timedelta
 
 from odoo import fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import EbocEventsCase
@@ -106,8 +106,15 @@ class TestEventsOnThePortal(EbocEventsCase, HttpCase):
         self.assertNotEqual(theirs.state, "cancel")
         # Over RPC, a portal user reaches no event data at all.
         for model in ("event.registration", "eboc.event.invitation"):
+            Model = self.env[model].with_user(self.steel_user)
             with self.assertRaises(AccessError):
-                self.env[model].with_user(self.steel_user).search([])
+                Model.search([])
+            with self.assertRaises(AccessError):
+                Model.read_group([], ["create_date:max"], [])
+        with self.assertRaises(UserError):  # AccessError is one too; no export right
+            theirs.with_user(self.steel_user).export_data(["partner_id", "state"])
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.steel_user).write({"state": "cancel"})
 
     def test_the_attendee_finds_its_feedback_questionnaire(self):
         past = self._event(fields.Datetime.now() - timedelta(days=3), name="Past Workshop")
