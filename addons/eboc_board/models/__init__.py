@@ -1,0 +1,1 @@
+from . import eboc_scoped_report, eboc_statistic

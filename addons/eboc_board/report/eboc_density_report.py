@@ -1,0 +1,211 @@
+from odoo import api, fields, models, tools
+from odoo.tools import SQL
+
+from odoo.addons.eboc_membership.models import lifecycle
+
+# Ratio measures and the sums they are made of: (numerator, denominator).
+RATIOS = {
+    "company_density": ("member_count_known", "enterprise_count"),
+    "employee_density": ("member_employees_known", "persons_employed"),
+}
+
+
+class EbocDensityReport(models.Model):
+    """Representativeness: member companies and their employees against all enterprises
+    and all persons employed, per cell of a table of reference statistics and per scope.
+
+    A row is a cell (sector, size class, region) of a table for one scope (an
+    association with the ones below it; a company member of two of them counts once).
+    Members no cell of the table covers (a sector the source leaves out, no sector on
+    the company) have rows of their own with no statistics: their density is unknown,
+    never zero. Densities are ratios of sums, computed again for every group (see
+    :meth:`read_group`), so a sector's density is its members over its enterprises and
+    not an average of its cells' densities.
+
+    Members are today's (active and suspended memberships); the statistics are those of
+    the table's year, which the report shows with its source.
+    """
+
+    _name = "eboc.density.report"
+    _inherit = ["eboc.scoped.report"]
+    _description = "Representativeness"
+    _auto = False
+    _order = "dataset_id, scope_association_id, industry_id, size_class_id, region_id"
+    _rec_name = "industry_id"
+
+    dataset_id = fields.Many2one("eboc.statistic.dataset", string="Statistics", readonly=True)
+    year = fields.Integer("Statistics Year", readonly=True, aggregator=None)
+    line_id = fields.Many2one("eboc.statistic.line", string="Figure", readonly=True)
+    industry_id = fields.Many2one("res.partner.industry", string="Sector", readonly=True)
+    size_class_id = fields.Many2one("eboc.size.class", readonly=True)
+    region_id = fields.Many2one("eboc.region", readonly=True)
+    coverage = fields.Selection(
+        [("known", "Statistics Available"), ("unknown", "No Statistics")],
+        readonly=True,
+        help="No Statistics: members the table has no figure for; their density is unknown.",
+    )
+    member_count = fields.Integer("Member Companies", readonly=True)
+    member_employees = fields.Integer("Employees of Members", readonly=True)
+    member_count_known = fields.Integer("Members with Statistics", readonly=True)
+    member_employees_known = fields.Integer("Employees of Members with Statistics", readonly=True)
+    enterprise_count = fields.Integer("Enterprises", readonly=True)
+    persons_employed = fields.Integer(readonly=True)
+    non_member_count = fields.Integer(
+        "Enterprises Not Members",
+        readonly=True,
+        help="Enterprises of the cell that are not (yet) members: the recruitment potential.",
+    )
+    company_density = fields.Float(
+        "Density by Companies (%)",
+        readonly=True,
+        digits=(5, 1),
+        help="Member companies out of all enterprises. Empty when the statistics have "
+        "no figure: unknown, not zero.",
+    )
+    employee_density = fields.Float(
+        "Density by Employees (%)",
+        readonly=True,
+        digits=(5, 1),
+        help="Employees of member companies out of all persons employed. Empty when "
+        "the statistics have no figure.",
+    )
+
+    def _query(self):
+        return SQL(
+            """
+            WITH member AS NOT MATERIALIZED (
+                SELECT DISTINCT scope.id AS scope_association_id,
+                       scope.parent_id IS NULL AS scope_is_top, scope.company_id,
+                       partner.id AS partner_id, partner.industry_id,
+                       partner.size_class_id, partner.region_id,
+                       COALESCE(partner.employee_count, 0) AS employees
+                  FROM eboc_membership AS m
+                  JOIN eboc_association AS own ON own.id = m.association_id
+                  JOIN eboc_association AS scope
+                    ON starts_with(own.parent_path, scope.parent_path)
+                  JOIN res_partner AS partner ON partner.id = m.partner_id
+                 WHERE m.state IN %(member_states)s
+            ), cell AS (
+                SELECT line.*, dataset.company_id AS dataset_company_id
+                  FROM eboc_statistic_line AS line
+                  JOIN eboc_statistic_dataset AS dataset
+                    ON dataset.id = line.dataset_id AND dataset.active
+            ), cover AS MATERIALIZED (
+                -- every (sector, size, region) a cell holds, 0 standing for "none
+                -- given" on the company: an empty dimension of a cell holds them all
+                SELECT cell.id AS line_id, cell.dataset_id,
+                       sector.key AS industry_key, size.key AS size_key,
+                       region.key AS region_key
+                  FROM cell
+                  JOIN LATERAL (
+                      SELECT sub.id AS key FROM res_partner_industry AS sub
+                        JOIN res_partner_industry AS top ON top.id = cell.industry_id
+                       WHERE starts_with(sub.parent_path, top.parent_path)
+                      UNION ALL
+                      SELECT id FROM res_partner_industry WHERE cell.industry_id IS NULL
+                      UNION ALL
+                      SELECT 0 WHERE cell.industry_id IS NULL
+                  ) AS sector ON TRUE
+                  JOIN LATERAL (
+                      SELECT cell.size_class_id AS key WHERE cell.size_class_id IS NOT NULL
+                      UNION ALL
+                      SELECT id FROM eboc_size_class WHERE cell.size_class_id IS NULL
+                      UNION ALL
+                      SELECT 0 WHERE cell.size_class_id IS NULL
+                  ) AS size ON TRUE
+                  JOIN LATERAL (
+                      SELECT sub.id AS key FROM eboc_region AS sub
+                        JOIN eboc_region AS top ON top.id = cell.region_id
+                       WHERE starts_with(sub.parent_path, top.parent_path)
+                      UNION ALL
+                      SELECT id FROM eboc_region WHERE cell.region_id IS NULL
+                      UNION ALL
+                      SELECT 0 WHERE cell.region_id IS NULL
+                  ) AS region ON TRUE
+            ), matched AS (
+                SELECT cover.line_id, member.scope_association_id,
+                       COUNT(*) AS members, SUM(member.employees) AS employees
+                  FROM member
+                  JOIN cover ON cover.industry_key = COALESCE(member.industry_id, 0)
+                            AND cover.size_key = COALESCE(member.size_class_id, 0)
+                            AND cover.region_key = COALESCE(member.region_id, 0)
+              GROUP BY cover.line_id, member.scope_association_id
+            )
+            SELECT cell.id::bigint * 10000 + scope.id AS id,
+                   cell.dataset_id, cell.year, cell.id AS line_id,
+                   scope.id AS scope_association_id,
+                   scope.parent_id IS NULL AS scope_is_top, scope.company_id,
+                   cell.industry_id, cell.size_class_id, cell.region_id,
+                   'known' AS coverage,
+                   COALESCE(matched.members, 0) AS member_count,
+                   COALESCE(matched.employees, 0) AS member_employees,
+                   COALESCE(matched.members, 0) AS member_count_known,
+                   COALESCE(matched.employees, 0) AS member_employees_known,
+                   cell.enterprise_count, cell.persons_employed,
+                   GREATEST(cell.enterprise_count - COALESCE(matched.members, 0), 0)
+                       AS non_member_count,
+                   CASE WHEN cell.enterprise_count > 0
+                        THEN 100.0 * COALESCE(matched.members, 0) / cell.enterprise_count
+                   END AS company_density,
+                   CASE WHEN cell.persons_employed > 0
+                        THEN 100.0 * COALESCE(matched.employees, 0) / cell.persons_employed
+                   END AS employee_density
+              FROM cell
+              JOIN eboc_association AS scope
+                ON cell.dataset_company_id IS NULL OR cell.dataset_company_id = scope.company_id
+         LEFT JOIN matched
+                ON matched.line_id = cell.id AND matched.scope_association_id = scope.id
+             WHERE scope.active
+            UNION ALL
+            SELECT -- no cell: one row per sector, size and region the members have
+                   -(MIN(member.partner_id)::bigint * 10000 + member.scope_association_id)
+                       * 1000 - mod(dataset.id, 1000) AS id,
+                   dataset.id, dataset.year, NULL,
+                   member.scope_association_id, member.scope_is_top, member.company_id,
+                   member.industry_id, member.size_class_id, member.region_id,
+                   'unknown', COUNT(*), SUM(member.employees), 0, 0,
+                   NULL, NULL, NULL, NULL, NULL
+              FROM member
+              JOIN eboc_statistic_dataset AS dataset
+                ON dataset.active
+               AND (dataset.company_id IS NULL OR dataset.company_id = member.company_id)
+             WHERE NOT EXISTS (
+                   SELECT 1 FROM cover
+                    WHERE cover.dataset_id = dataset.id
+                      AND cover.industry_key = COALESCE(member.industry_id, 0)
+                      AND cover.size_key = COALESCE(member.size_class_id, 0)
+                      AND cover.region_key = COALESCE(member.region_id, 0))
+          GROUP BY dataset.id, dataset.year, member.scope_association_id,
+                   member.scope_is_top, member.company_id, member.industry_id,
+                   member.size_class_id, member.region_id
+            """,
+            member_states=lifecycle.MEMBER_STATES,
+        )
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL("CREATE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
+        )
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        """Densities of a group are the ratio of its sums: members of the cells with
+        statistics over their enterprises (persons employed). Unknown when the group
+        has no statistics at all."""
+        names = {spec.split(":")[0] for spec in fields}
+        wanted = [name for name in RATIOS if name in names]
+        extra = [
+            f"{part}:sum"
+            for name in wanted
+            for part in RATIOS[name]
+            if part not in names
+        ]
+        groups = super().read_group(
+            domain, list(fields) + extra, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
+        )
+        for group in groups:
+            for name in wanted:
+                numerator, denominator = (group.get(part) for part in RATIOS[name])
+                group[name] = 100.0 * (numerator or 0) / denominator if denominator else None
+        return groups

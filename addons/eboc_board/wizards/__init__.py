@@ -1,0 +1,1 @@
+from . import eboc_recruitment_wizard
