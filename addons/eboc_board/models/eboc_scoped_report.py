@@ -1,8 +1,9 @@
 from odoo import api, fields, models
 from odoo.osv import expression
 
-# The fields through which a domain names the scope it reads.
-SCOPE_FIELDS = ("scope_association_id", "association_id")
+# The fields through which a domain names the scope it reads, or the rows themselves
+# (access checks and reads by id name rows: they get exactly those).
+SCOPE_FIELDS = ("scope_association_id", "association_id", "id")
 
 
 class EbocScopedReport(models.AbstractModel):

@@ -1,1 +1,1 @@
-from . import eboc_retention_report, eboc_density_report, eboc_member_value_report
+from . import density_xlsx, eboc_density_report, eboc_member_value_report, eboc_retention_report

@@ -90,46 +90,45 @@ class EbocDensityReport(models.Model):
                   FROM eboc_statistic_line AS line
                   JOIN eboc_statistic_dataset AS dataset
                     ON dataset.id = line.dataset_id AND dataset.active
-            ), cover AS MATERIALIZED (
-                -- every (sector, size, region) a cell holds, 0 standing for "none
-                -- given" on the company: an empty dimension of a cell holds them all
-                SELECT cell.id AS line_id, cell.dataset_id,
-                       sector.key AS industry_key, size.key AS size_key,
-                       region.key AS region_key
-                  FROM cell
-                  JOIN LATERAL (
-                      SELECT sub.id AS key FROM res_partner_industry AS sub
-                        JOIN res_partner_industry AS top ON top.id = cell.industry_id
-                       WHERE starts_with(sub.parent_path, top.parent_path)
-                      UNION ALL
-                      SELECT id FROM res_partner_industry WHERE cell.industry_id IS NULL
-                      UNION ALL
-                      SELECT 0 WHERE cell.industry_id IS NULL
-                  ) AS sector ON TRUE
-                  JOIN LATERAL (
-                      SELECT cell.size_class_id AS key WHERE cell.size_class_id IS NOT NULL
-                      UNION ALL
-                      SELECT id FROM eboc_size_class WHERE cell.size_class_id IS NULL
-                      UNION ALL
-                      SELECT 0 WHERE cell.size_class_id IS NULL
-                  ) AS size ON TRUE
-                  JOIN LATERAL (
-                      SELECT sub.id AS key FROM eboc_region AS sub
-                        JOIN eboc_region AS top ON top.id = cell.region_id
-                       WHERE starts_with(sub.parent_path, top.parent_path)
-                      UNION ALL
-                      SELECT id FROM eboc_region WHERE cell.region_id IS NULL
-                      UNION ALL
-                      SELECT 0 WHERE cell.region_id IS NULL
-                  ) AS region ON TRUE
+            ), profile AS MATERIALIZED (
+                -- the few distinct (sector, size, region) the members have
+                SELECT DISTINCT partner.industry_id, partner.size_class_id, partner.region_id
+                  FROM eboc_membership AS m
+                  JOIN res_partner AS partner ON partner.id = m.partner_id
+                 WHERE m.state IN %(member_states)s
+            ), profile_cell AS MATERIALIZED (
+                -- the cell of each table a profile falls in (cells never overlap): the
+                -- cell keyed by one of its sector's ancestors (or none: all sectors),
+                -- its size (or none) and one of its region's ancestors (or none)
+                SELECT COALESCE(profile.industry_id, 0) AS industry_key,
+                       COALESCE(profile.size_class_id, 0) AS size_key,
+                       COALESCE(profile.region_id, 0) AS region_key,
+                       cell.id AS line_id, cell.dataset_id
+                  FROM profile
+             LEFT JOIN res_partner_industry AS sector ON sector.id = profile.industry_id
+             LEFT JOIN eboc_region AS region ON region.id = profile.region_id
+                 CROSS JOIN LATERAL UNNEST(
+                       string_to_array(rtrim(sector.parent_path, '/'), '/')::int[] || 0
+                       ) AS sector_key
+                 CROSS JOIN LATERAL UNNEST(
+                       CASE WHEN profile.size_class_id IS NULL THEN ARRAY[0]
+                            ELSE ARRAY[profile.size_class_id, 0] END
+                       ) AS size_key
+                 CROSS JOIN LATERAL UNNEST(
+                       string_to_array(rtrim(region.parent_path, '/'), '/')::int[] || 0
+                       ) AS region_key
+                  JOIN cell ON COALESCE(cell.industry_id, 0) = sector_key
+                           AND COALESCE(cell.size_class_id, 0) = size_key
+                           AND COALESCE(cell.region_id, 0) = region_key
             ), matched AS (
-                SELECT cover.line_id, member.scope_association_id,
+                SELECT profile_cell.line_id, member.scope_association_id,
                        COUNT(*) AS members, SUM(member.employees) AS employees
                   FROM member
-                  JOIN cover ON cover.industry_key = COALESCE(member.industry_id, 0)
-                            AND cover.size_key = COALESCE(member.size_class_id, 0)
-                            AND cover.region_key = COALESCE(member.region_id, 0)
-              GROUP BY cover.line_id, member.scope_association_id
+                  JOIN profile_cell
+                    ON profile_cell.industry_key = COALESCE(member.industry_id, 0)
+                   AND profile_cell.size_key = COALESCE(member.size_class_id, 0)
+                   AND profile_cell.region_key = COALESCE(member.region_id, 0)
+              GROUP BY profile_cell.line_id, member.scope_association_id
             )
             SELECT cell.id::bigint * 10000 + scope.id AS id,
                    cell.dataset_id, cell.year, cell.id AS line_id,
@@ -170,11 +169,11 @@ class EbocDensityReport(models.Model):
                 ON dataset.active
                AND (dataset.company_id IS NULL OR dataset.company_id = member.company_id)
              WHERE NOT EXISTS (
-                   SELECT 1 FROM cover
-                    WHERE cover.dataset_id = dataset.id
-                      AND cover.industry_key = COALESCE(member.industry_id, 0)
-                      AND cover.size_key = COALESCE(member.size_class_id, 0)
-                      AND cover.region_key = COALESCE(member.region_id, 0))
+                   SELECT 1 FROM profile_cell
+                    WHERE profile_cell.dataset_id = dataset.id
+                      AND profile_cell.industry_key = COALESCE(member.industry_id, 0)
+                      AND profile_cell.size_key = COALESCE(member.size_class_id, 0)
+                      AND profile_cell.region_key = COALESCE(member.region_id, 0))
           GROUP BY dataset.id, dataset.year, member.scope_association_id,
                    member.scope_is_top, member.company_id, member.industry_id,
                    member.size_class_id, member.region_id

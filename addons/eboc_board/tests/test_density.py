@@ -1,0 +1,253 @@
+import io
+
+import openpyxl
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, HttpCase, tagged
+from odoo.tools.safe_eval import safe_eval
+
+from odoo.addons.eboc_membership.tests.common import EbocMembershipCase
+
+SUMS = ["member_count:sum", "enterprise_count:sum", "member_employees:sum", "persons_employed:sum"]
+RATIOS = ["company_density", "employee_density"]
+
+
+@tagged("post_install", "-at_install")
+class TestDensity(EbocMembershipCase):
+    """Hand-counted. Members: steel (basic metals, 120 employees: medium, East) in metal;
+    forge (manufacturing, 8: micro, West) in metal's port section; inn (accommodation,
+    30: small, East) in the hotels; quarry (mining, 60: medium) in the federation. The
+    statistics: manufacturing medium (10 enterprises, 2,000 persons), manufacturing
+    micro West (200, 500) and East (100, 250), accommodation all sizes (50, 1,000);
+    nothing on mining."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Region = cls.env["eboc.region"]
+        cls.country = Region.create({"name": "Testland"})
+        cls.east = Region.create({"name": "East", "parent_id": cls.country.id})
+        cls.west = Region.create({"name": "West", "parent_id": cls.country.id})
+        cls.east_port = Region.create({"name": "East Port", "parent_id": cls.east.id})
+        ref = cls.env.ref
+        cls.sector_c = ref("base.res_partner_industry_C")
+        cls.sector_i = ref("base.res_partner_industry_I")
+        cls.micro = ref("eboc_membership.size_class_micro")
+        cls.small = ref("eboc_membership.size_class_small")
+        cls.medium = ref("eboc_membership.size_class_medium")
+        cls.steel.write({"industry_id": ref("eboc_membership.industry_isic_24").id, "region_id": cls.east_port.id})
+        cls.forge.write({"industry_id": cls.sector_c.id, "region_id": cls.west.id})
+        cls.inn.write({"industry_id": ref("eboc_membership.industry_isic_55").id, "region_id": cls.east.id})
+        Partner = cls.env["res.partner"]
+        cls.quarry = Partner.create(
+            {
+                "name": "Quarry Test",
+                "is_company": True,
+                "employee_count": 60,
+                "industry_id": ref("base.res_partner_industry_B").id,
+            }
+        )
+        cls._membership(cls.steel, cls.metal, state="active", date_start="2020-01-01")
+        cls._membership(cls.forge, cls.metal_local, state="suspended", date_start="2020-01-01")
+        cls._membership(cls.inn, cls.hotel, state="active", date_start="2020-01-01")
+        cls._membership(cls.quarry, cls.federation, state="active", date_start="2020-01-01")
+        # Not members: a former member and a prospect are recruitment targets.
+        cls.tools_east = Partner.create(
+            {
+                "name": "East Tools Test",
+                "is_company": True,
+                "employee_count": 3,
+                "industry_id": ref("eboc_membership.industry_isic_25").id,
+                "region_id": cls.east_port.id,
+            }
+        )
+        cls.tools_west = Partner.create(
+            {
+                "name": "West Tools Test",
+                "is_company": True,
+                "employee_count": 3,
+                "industry_id": cls.sector_c.id,
+                "region_id": cls.west.id,
+            }
+        )
+        cls._membership(cls.tools_east, cls.metal, state="prospect")
+        cls.dataset = cls.env["eboc.statistic.dataset"].create(
+            {
+                "name": "Testland register",
+                "source": "Testland statistics office",
+                "year": 2024,
+                "line_ids": [
+                    (0, 0, cls._cell(cls.sector_c, cls.medium, None, 10, 2000)),
+                    (0, 0, cls._cell(cls.sector_c, cls.micro, cls.west, 200, 500)),
+                    (0, 0, cls._cell(cls.sector_c, cls.micro, cls.east, 100, 250)),
+                    (0, 0, cls._cell(cls.sector_i, None, None, 50, 1000)),
+                ],
+            }
+        )
+        cls.env.flush_all()
+
+    @classmethod
+    def _cell(cls, sector, size, region, enterprises, persons):
+        return {
+            "industry_id": sector.id,
+            "size_class_id": size and size.id,
+            "region_id": region and region.id,
+            "enterprise_count": enterprises,
+            "persons_employed": persons,
+        }
+
+    def _groups(self, groupby, association=None, user=None):
+        Report = self.env["eboc.density.report"].with_user(user or self.manager)
+        return Report.read_group(
+            [("dataset_id", "=", self.dataset.id), ("association_id", "=", (association or self.federation).id)],
+            SUMS + RATIOS,
+            groupby,
+            lazy=False,
+        )
+
+    def _check(self, group, members, enterprises, employees, persons, company, employee):
+        self.assertEqual(
+            tuple(
+                group[name] or 0
+                for name in ("member_count", "enterprise_count", "member_employees", "persons_employed")
+            ),
+            (members, enterprises, employees, persons),
+        )
+        for name, expected in (("company_density", company), ("employee_density", employee)):
+            if expected is None:
+                self.assertIsNone(group[name], f"{name}: unknown, not zero")
+            else:
+                self.assertAlmostEqual(group[name], expected, 4, name)
+
+    def test_federation_density_is_a_ratio_of_sums(self):
+        (total,) = self._groups([])
+        # 3 members with statistics of 360 enterprises; quarry's sector has none.
+        self._check(total, 4, 360, 218, 3750, 100 * 3 / 360, 100 * 158 / 3750)
+        by_sector = {g["industry_id"][0] if g["industry_id"] else False: g for g in self._groups(["industry_id"])}
+        self._check(by_sector[self.sector_c.id], 2, 310, 128, 2750, 100 * 2 / 310, 100 * 128 / 2750)
+        self._check(by_sector[self.sector_i.id], 1, 50, 30, 1000, 2.0, 3.0)
+        quarry = by_sector[self.quarry.industry_id.id]
+        self._check(quarry, 1, 0, 60, 0, None, None)
+        by_coverage = {g["coverage"]: g for g in self._groups(["coverage"])}
+        self.assertEqual(by_coverage["unknown"]["member_count"], 1)
+
+    def test_cells_and_subtrees(self):
+        Report = self.env["eboc.density.report"].with_user(self.manager)
+        rows = Report.search([("dataset_id", "=", self.dataset.id), ("association_id", "=", self.metal.id)])
+        cells = {(row.size_class_id, row.region_id): row for row in rows if row.industry_id == self.sector_c}
+        self.assertEqual(cells[(self.medium, self.env["eboc.region"])].member_count, 1, "steel, East Port")
+        self.assertEqual(cells[(self.micro, self.west)].member_count, 1, "forge, in the port section")
+        self.assertEqual(cells[(self.micro, self.east)].member_count, 0)
+        self.assertEqual(cells[(self.micro, self.east)].non_member_count, 100)
+        self.assertAlmostEqual(cells[(self.micro, self.west)].company_density, 0.5)
+        hotel = {g["industry_id"][0]: g for g in self._groups(["industry_id"], self.hotel) if g["industry_id"]}
+        self._check(hotel[self.sector_i.id], 1, 50, 30, 1000, 2.0, 3.0)
+        self._check(hotel[self.sector_c.id], 0, 310, 0, 2750, 0.0, 0.0)
+
+    def test_cells_of_a_table_may_not_overlap(self):
+        Line = self.env["eboc.statistic.line"]
+        division = self.env.ref("eboc_membership.industry_isic_24")
+        with self.assertRaises(ValidationError):
+            Line.create({"dataset_id": self.dataset.id, **self._cell(division, self.medium, None, 1, 1)})
+        with self.assertRaises(ValidationError):
+            Line.create({"dataset_id": self.dataset.id, **self._cell(self.sector_i, self.small, self.east, 1, 1)})
+        with self.assertRaises(ValidationError):
+            Line.create({"dataset_id": self.dataset.id, **self._cell(self.sector_c, self.micro, self.east_port, 1, 1)})
+        # Large manufacturing, or anything in another table, is a cell of its own.
+        large = self.env.ref("eboc_membership.size_class_large")
+        Line.create({"dataset_id": self.dataset.id, **self._cell(self.sector_c, large, None, 2, 900)})
+        other = self.dataset.copy({"name": "Copy", "year": 2023})
+        self.assertEqual(other.line_count, 5)
+
+    def test_recruitment_segment_from_the_least_covered_cells(self):
+        wizard = Form(self.env["eboc.recruitment.wizard"].with_user(self.officer))
+        wizard.dataset_id = self.dataset
+        wizard.association_id = self.federation
+        wizard.cell_count = 1
+        wizard.min_enterprises = 20
+        self.assertIn("East", wizard.preview)
+        action = wizard.save().action_create_segment()
+        segment = self.env["eboc.segment"].search([], order="id desc", limit=1)
+        self.assertIn("Testland register", segment.name)
+        self.assertEqual(safe_eval(str(action["domain"])), segment._get_domain())
+        targets = segment.with_user(self.officer)._get_records()
+        self.assertIn(self.tools_east, targets, "a non-member in the emptiest cell")
+        self.assertNotIn(self.tools_west, targets, "another cell")
+        self.assertFalse(targets & (self.steel | self.forge | self.inn), "members are not targets")
+        # Selecting cells in the report's list builds the same kind of segment.
+        Report = self.env["eboc.density.report"].with_user(self.officer)
+        west = Report.search(
+            [
+                ("dataset_id", "=", self.dataset.id),
+                ("association_id", "=", self.federation.id),
+                ("region_id", "=", self.west.id),
+            ]
+        )
+        west.action_create_recruitment_segment()
+        segment = self.env["eboc.segment"].search([], order="id desc", limit=1)
+        self.assertEqual(segment._get_records(), self.tools_west)
+        unknown = Report.search([("dataset_id", "=", self.dataset.id), ("coverage", "=", "unknown")])
+        with self.assertRaises(UserError):
+            unknown.action_create_recruitment_segment()
+
+    def test_the_wall_holds_on_every_path(self):
+        restricted = self.restricted_officer
+        restricted.groups_id += self.env.ref("base.group_allow_export")
+        (total,) = self._groups([], self.federation, user=restricted)
+        self.assertEqual(total["__count"], 0, "no federation figure")
+        (metal,) = self._groups([], self.metal, user=restricted)
+        self._check(metal, 2, 360, 128, 3750, 100 * 2 / 360, 100 * 128 / 3750)
+        Report = self.env["eboc.density.report"].with_user(restricted)
+        rows = Report.search([("dataset_id", "=", self.dataset.id)])
+        self.assertEqual(rows.scope_association_id, self.metal, "no scope named: its own")
+        exported = rows.export_data(["scope_association_id/id", "member_count"])["datas"]
+        self.assertEqual(sum(int(row[1]) for row in exported), 2)
+        hotel_row = (
+            self.env["eboc.density.report"]
+            .with_user(self.manager)
+            .search([("dataset_id", "=", self.dataset.id), ("association_id", "=", self.hotel.id)], limit=1)
+        )
+        with self.assertRaises(AccessError):
+            hotel_row.with_user(restricted).read(["member_count"])
+        wizard = self.env["eboc.recruitment.wizard"].with_user(restricted).create(
+            {"dataset_id": self.dataset.id, "association_id": self.federation.id, "min_enterprises": 1}
+        )
+        with self.assertRaises(UserError):
+            wizard.action_create_segment()
+        # Statistics are the managers' to change.
+        with self.assertRaises(AccessError):
+            self.dataset.with_user(self.officer).write({"year": 2020})
+        with self.assertRaises(AccessError):
+            self.dataset.line_ids[:1].with_user(self.officer).unlink()
+
+    def test_workbook_for_a_position_paper(self):
+        content = self.dataset.with_user(self.manager)._render_density_xlsx(self.federation)
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        cells = [[cell.value for cell in row] for row in sheet.iter_rows()]
+        text = "\n".join(str(value) for row in cells for value in row if value is not None)
+        self.assertIn("Testland register (2024)", text)
+        self.assertIn("Testland statistics office", text)
+        rows = {row[0]: row[1:7] for row in cells if row and row[0]}
+        self.assertEqual(rows["Total"][:2], [4, 360])
+        self.assertAlmostEqual(rows["Total"][2], 100 * 3 / 360, 4)
+        mining = rows[self.quarry.industry_id.display_name]
+        self.assertEqual(mining[2], "unknown", "no statistics: unknown, not zero")
+        # A restricted officer's workbook holds their association only.
+        restricted = openpyxl.load_workbook(
+            io.BytesIO(self.dataset.with_user(self.restricted_officer)._render_density_xlsx())
+        )
+        self.assertEqual(restricted.sheetnames, [self.metal.name])
+
+
+@tagged("post_install", "-at_install")
+class TestDensityWorkbookRoute(HttpCase):
+    def test_route_downloads_the_workbook_of_a_readable_table(self):
+        dataset = self.env["eboc.statistic.dataset"].create(
+            {"name": "Route register", "source": "Office", "year": 2024}
+        )
+        self.authenticate("admin", "admin")
+        response = self.url_open(f"/eboc_board/density/{dataset.id}/xlsx")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("spreadsheetml", response.headers["Content-Type"])
+        self.assertIn("Route%20register", response.headers["Content-Disposition"])
+        self.assertEqual(self.url_open(f"/eboc_board/density/{dataset.id + 1000}/xlsx").status_code, 404)
