@@ -12,7 +12,9 @@ class EbocStatisticDataset(models.Model):
     _inherit = ["mail.thread"]
     _order = "year desc, name"
 
-    name = fields.Char(required=True, tracking=True, help="For example: Structural business statistics 2023.")
+    name = fields.Char(
+        required=True, tracking=True, help="For example: Structural business statistics 2023."
+    )
     source = fields.Char(
         required=True,
         tracking=True,

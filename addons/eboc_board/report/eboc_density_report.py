@@ -194,14 +194,15 @@ class EbocDensityReport(models.Model):
         has no statistics at all."""
         names = {spec.split(":")[0] for spec in fields}
         wanted = [name for name in RATIOS if name in names]
-        extra = [
-            f"{part}:sum"
-            for name in wanted
-            for part in RATIOS[name]
-            if part not in names
-        ]
+        extra = [f"{part}:sum" for name in wanted for part in RATIOS[name] if part not in names]
         groups = super().read_group(
-            domain, list(fields) + extra, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
+            domain,
+            list(fields) + extra,
+            groupby,
+            offset=offset,
+            limit=limit,
+            orderby=orderby,
+            lazy=lazy,
         )
         for group in groups:
             for name in wanted:

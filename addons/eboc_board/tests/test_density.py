@@ -4,6 +4,7 @@ import openpyxl
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, HttpCase, tagged
+from odoo.tools.misc import file_open
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.eboc_membership.tests.common import EbocMembershipCase
@@ -35,9 +36,16 @@ class TestDensity(EbocMembershipCase):
         cls.micro = ref("eboc_membership.size_class_micro")
         cls.small = ref("eboc_membership.size_class_small")
         cls.medium = ref("eboc_membership.size_class_medium")
-        cls.steel.write({"industry_id": ref("eboc_membership.industry_isic_24").id, "region_id": cls.east_port.id})
+        cls.steel.write(
+            {
+                "industry_id": ref("eboc_membership.industry_isic_24").id,
+                "region_id": cls.east_port.id,
+            }
+        )
         cls.forge.write({"industry_id": cls.sector_c.id, "region_id": cls.west.id})
-        cls.inn.write({"industry_id": ref("eboc_membership.industry_isic_55").id, "region_id": cls.east.id})
+        cls.inn.write(
+            {"industry_id": ref("eboc_membership.industry_isic_55").id, "region_id": cls.east.id}
+        )
         Partner = cls.env["res.partner"]
         cls.quarry = Partner.create(
             {
@@ -99,7 +107,10 @@ class TestDensity(EbocMembershipCase):
     def _groups(self, groupby, association=None, user=None):
         Report = self.env["eboc.density.report"].with_user(user or self.manager)
         return Report.read_group(
-            [("dataset_id", "=", self.dataset.id), ("association_id", "=", (association or self.federation).id)],
+            [
+                ("dataset_id", "=", self.dataset.id),
+                ("association_id", "=", (association or self.federation).id),
+            ],
             SUMS + RATIOS,
             groupby,
             lazy=False,
@@ -109,7 +120,12 @@ class TestDensity(EbocMembershipCase):
         self.assertEqual(
             tuple(
                 group[name] or 0
-                for name in ("member_count", "enterprise_count", "member_employees", "persons_employed")
+                for name in (
+                    "member_count",
+                    "enterprise_count",
+                    "member_employees",
+                    "persons_employed",
+                )
             ),
             (members, enterprises, employees, persons),
         )
@@ -123,7 +139,10 @@ class TestDensity(EbocMembershipCase):
         (total,) = self._groups([])
         # 3 members with statistics of 360 enterprises; quarry's sector has none.
         self._check(total, 4, 360, 218, 3750, 100 * 3 / 360, 100 * 158 / 3750)
-        by_sector = {g["industry_id"][0] if g["industry_id"] else False: g for g in self._groups(["industry_id"])}
+        by_sector = {
+            g["industry_id"][0] if g["industry_id"] else False: g
+            for g in self._groups(["industry_id"])
+        }
         self._check(by_sector[self.sector_c.id], 2, 310, 128, 2750, 100 * 2 / 310, 100 * 128 / 2750)
         self._check(by_sector[self.sector_i.id], 1, 50, 30, 1000, 2.0, 3.0)
         quarry = by_sector[self.quarry.industry_id.id]
@@ -133,14 +152,28 @@ class TestDensity(EbocMembershipCase):
 
     def test_cells_and_subtrees(self):
         Report = self.env["eboc.density.report"].with_user(self.manager)
-        rows = Report.search([("dataset_id", "=", self.dataset.id), ("association_id", "=", self.metal.id)])
-        cells = {(row.size_class_id, row.region_id): row for row in rows if row.industry_id == self.sector_c}
-        self.assertEqual(cells[(self.medium, self.env["eboc.region"])].member_count, 1, "steel, East Port")
-        self.assertEqual(cells[(self.micro, self.west)].member_count, 1, "forge, in the port section")
+        rows = Report.search(
+            [("dataset_id", "=", self.dataset.id), ("association_id", "=", self.metal.id)]
+        )
+        cells = {
+            (row.size_class_id, row.region_id): row
+            for row in rows
+            if row.industry_id == self.sector_c
+        }
+        self.assertEqual(
+            cells[(self.medium, self.env["eboc.region"])].member_count, 1, "steel, East Port"
+        )
+        self.assertEqual(
+            cells[(self.micro, self.west)].member_count, 1, "forge, in the port section"
+        )
         self.assertEqual(cells[(self.micro, self.east)].member_count, 0)
         self.assertEqual(cells[(self.micro, self.east)].non_member_count, 100)
         self.assertAlmostEqual(cells[(self.micro, self.west)].company_density, 0.5)
-        hotel = {g["industry_id"][0]: g for g in self._groups(["industry_id"], self.hotel) if g["industry_id"]}
+        hotel = {
+            g["industry_id"][0]: g
+            for g in self._groups(["industry_id"], self.hotel)
+            if g["industry_id"]
+        }
         self._check(hotel[self.sector_i.id], 1, 50, 30, 1000, 2.0, 3.0)
         self._check(hotel[self.sector_c.id], 0, 310, 0, 2750, 0.0, 0.0)
 
@@ -148,14 +181,28 @@ class TestDensity(EbocMembershipCase):
         Line = self.env["eboc.statistic.line"]
         division = self.env.ref("eboc_membership.industry_isic_24")
         with self.assertRaises(ValidationError):
-            Line.create({"dataset_id": self.dataset.id, **self._cell(division, self.medium, None, 1, 1)})
+            Line.create(
+                {"dataset_id": self.dataset.id, **self._cell(division, self.medium, None, 1, 1)}
+            )
         with self.assertRaises(ValidationError):
-            Line.create({"dataset_id": self.dataset.id, **self._cell(self.sector_i, self.small, self.east, 1, 1)})
+            Line.create(
+                {
+                    "dataset_id": self.dataset.id,
+                    **self._cell(self.sector_i, self.small, self.east, 1, 1),
+                }
+            )
         with self.assertRaises(ValidationError):
-            Line.create({"dataset_id": self.dataset.id, **self._cell(self.sector_c, self.micro, self.east_port, 1, 1)})
+            Line.create(
+                {
+                    "dataset_id": self.dataset.id,
+                    **self._cell(self.sector_c, self.micro, self.east_port, 1, 1),
+                }
+            )
         # Large manufacturing, or anything in another table, is a cell of its own.
         large = self.env.ref("eboc_membership.size_class_large")
-        Line.create({"dataset_id": self.dataset.id, **self._cell(self.sector_c, large, None, 2, 900)})
+        Line.create(
+            {"dataset_id": self.dataset.id, **self._cell(self.sector_c, large, None, 2, 900)}
+        )
         other = self.dataset.copy({"name": "Copy", "year": 2023})
         self.assertEqual(other.line_count, 5)
 
@@ -186,7 +233,9 @@ class TestDensity(EbocMembershipCase):
         west.action_create_recruitment_segment()
         segment = self.env["eboc.segment"].search([], order="id desc", limit=1)
         self.assertEqual(segment._get_records(), self.tools_west)
-        unknown = Report.search([("dataset_id", "=", self.dataset.id), ("coverage", "=", "unknown")])
+        unknown = Report.search(
+            [("dataset_id", "=", self.dataset.id), ("coverage", "=", "unknown")]
+        )
         with self.assertRaises(UserError):
             unknown.action_create_recruitment_segment()
 
@@ -205,12 +254,23 @@ class TestDensity(EbocMembershipCase):
         hotel_row = (
             self.env["eboc.density.report"]
             .with_user(self.manager)
-            .search([("dataset_id", "=", self.dataset.id), ("association_id", "=", self.hotel.id)], limit=1)
+            .search(
+                [("dataset_id", "=", self.dataset.id), ("association_id", "=", self.hotel.id)],
+                limit=1,
+            )
         )
         with self.assertRaises(AccessError):
             hotel_row.with_user(restricted).read(["member_count"])
-        wizard = self.env["eboc.recruitment.wizard"].with_user(restricted).create(
-            {"dataset_id": self.dataset.id, "association_id": self.federation.id, "min_enterprises": 1}
+        wizard = (
+            self.env["eboc.recruitment.wizard"]
+            .with_user(restricted)
+            .create(
+                {
+                    "dataset_id": self.dataset.id,
+                    "association_id": self.federation.id,
+                    "min_enterprises": 1,
+                }
+            )
         )
         with self.assertRaises(UserError):
             wizard.action_create_segment()
@@ -219,6 +279,72 @@ class TestDensity(EbocMembershipCase):
             self.dataset.with_user(self.officer).write({"year": 2020})
         with self.assertRaises(AccessError):
             self.dataset.line_ids[:1].with_user(self.officer).unlink()
+
+    def _import_figures(self, content, file_type="text/csv"):
+        importer = (
+            self.env["base_import.import"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "res_model": "eboc.statistic.line",
+                    "file": content,
+                    "file_type": file_type,
+                    "file_name": "figures.csv" if file_type == "text/csv" else "figures.xlsx",
+                }
+            )
+        )
+        options = {"has_headers": True, "quoting": '"', "separator": ",", "encoding": "utf-8"}
+        preview = importer.parse_preview(options)
+        self.assertNotIn("error", preview, preview.get("error"))
+        fields = [(match or [""])[0] for match in preview["matches"].values()]
+        self.assertEqual(
+            fields,
+            [
+                "dataset_id",
+                "industry_id",
+                "size_class_id",
+                "region_id",
+                "enterprise_count",
+                "persons_employed",
+            ],
+            "the template's columns map by themselves",
+        )
+        return importer.with_user(self.manager).execute_import(fields, preview["headers"], options)
+
+    def test_figures_import_with_the_template_and_back_from_an_export(self):
+        with file_open("eboc_board/static/xls/eboc_statistic_line.xlsx", "rb") as template:
+            headers = openpyxl.load_workbook(template).active[1]
+        self.assertEqual(
+            [cell.value for cell in headers],
+            ["Statistics", "Sector", "Size Class", "Region", "Enterprises", "Persons Employed"],
+        )
+        table = self.env["eboc.statistic.dataset"].create(
+            {"name": "Imported register", "source": "Office", "year": 2023}
+        )
+        # Codes, names, and the names an export writes ("C - ...", "Micro (0-9)").
+        content = "\n".join(
+            [
+                "Statistics,Sector,Size Class,Region,Enterprises,Persons Employed",
+                "Imported register,C,MEDIUM,,12,2100",
+                f"Imported register,{self.sector_c.display_name},"
+                f"{self.micro.display_name},West,180,450",
+                "Imported register,I,,,40,800",
+            ]
+        ).encode()
+        result = self._import_figures(content)
+        self.assertEqual(result["messages"], [])
+        self.assertEqual(table.line_count, 3)
+        self.assertEqual(table.enterprise_count, 232)
+        micro = table.line_ids.filtered(lambda line: line.size_class_id == self.micro)
+        self.assertEqual((micro.industry_id, micro.region_id), (self.sector_c, self.west))
+        # An overlapping row is refused with the cells named, and nothing is kept.
+        again = self._import_figures(
+            b"Statistics,Sector,Size Class,Region,Enterprises,Persons Employed\n"
+            b"Imported register,24,MEDIUM,,1,1\n"
+        )
+        self.assertFalse(again["ids"])
+        self.assertIn("overlap", again["messages"][0]["message"])
+        self.assertEqual(table.line_count, 3)
 
     def test_workbook_for_a_position_paper(self):
         content = self.dataset.with_user(self.manager)._render_density_xlsx(self.federation)
@@ -250,4 +376,6 @@ class TestDensityWorkbookRoute(HttpCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("spreadsheetml", response.headers["Content-Type"])
         self.assertIn("Route%20register", response.headers["Content-Disposition"])
-        self.assertEqual(self.url_open(f"/eboc_board/density/{dataset.id + 1000}/xlsx").status_code, 404)
+        self.assertEqual(
+            self.url_open(f"/eboc_board/density/{dataset.id + 1000}/xlsx").status_code, 404
+        )

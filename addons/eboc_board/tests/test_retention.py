@@ -53,10 +53,7 @@ class TestRetention(EbocMembershipCase):
             ["date:year"],
             [f"{name}:sum" for name in MEASURES] + ["retention_rate:avg"],
         )
-        return {
-            date.year: tuple(values[:-1]) + (round(values[-1], 1),)
-            for date, *values in groups
-        }
+        return {date.year: tuple(values[:-1]) + (round(values[-1], 1),) for date, *values in groups}
 
     def test_federation_counts_each_company_once(self):
         # year: at start, joined, left, retained, at end, retention rate
@@ -88,7 +85,9 @@ class TestRetention(EbocMembershipCase):
         self.assertEqual(left.leaving_reason_id, self.reason_cost)
         self.assertEqual(str(left.date_left), "2024-12-31")
         hotel_left = Report.search([("association_id", "=", self.hotel.id), ("left_count", "=", 1)])
-        self.assertEqual((hotel_left.partner_id, hotel_left.leaving_reason_id), (self.steel, self.reason_cost))
+        self.assertEqual(
+            (hotel_left.partner_id, hotel_left.leaving_reason_id), (self.steel, self.reason_cost)
+        )
         cohorts = Report._read_group(
             [("association_id", "=", self.federation.id), ("date", "=", "2026-01-01")],
             ["cohort_date:year", "years_member"],

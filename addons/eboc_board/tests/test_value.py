@@ -36,7 +36,10 @@ class TestMemberValue(DuesInvoicedCase):
     def _rows(self, user=None, association=None):
         Report = self.env["eboc.member.value.report"].with_user(user or self.officer)
         rows = Report.search(
-            [("period_id", "=", self.period.id), ("association_id", "=", (association or self.metal).id)]
+            [
+                ("period_id", "=", self.period.id),
+                ("association_id", "=", (association or self.metal).id),
+            ]
         )
         return {row.partner_id: row for row in rows}
 
@@ -62,10 +65,14 @@ class TestMemberValue(DuesInvoicedCase):
             (steel.value_profile, forge.value_profile, inn.value_profile),
             ("pays_only", "uses_only", "uses_only"),
         )
-        groups = self.env["eboc.member.value.report"].with_user(self.officer)._read_group(
-            [("period_id", "=", self.period.id), ("association_id", "=", self.metal.id)],
-            ["value_profile"],
-            ["service_count:sum"],
+        groups = (
+            self.env["eboc.member.value.report"]
+            .with_user(self.officer)
+            ._read_group(
+                [("period_id", "=", self.period.id), ("association_id", "=", self.metal.id)],
+                ["value_profile"],
+                ["service_count:sum"],
+            )
         )
         self.assertEqual(dict(groups), {"pays_only": 0, "uses_only": 4})
 
@@ -74,7 +81,8 @@ class TestMemberValue(DuesInvoicedCase):
         self.restricted_officer.eboc_association_ids = self.hotel
         self.assertFalse(self._rows(self.restricted_officer))
         rows = self.env["eboc.member.value.report"].with_user(self.restricted_officer).search([])
-        self.assertFalse(rows & self.env["eboc.member.value.report"].browse(
-            [row.id for row in self._rows().values()]
-        ))
+        self.assertFalse(
+            rows
+            & self.env["eboc.member.value.report"].browse([row.id for row in self._rows().values()])
+        )
         self.assertFalse(rows.filtered(lambda row: row.partner_id in (self.steel | self.forge)))

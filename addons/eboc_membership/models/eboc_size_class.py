@@ -10,6 +10,7 @@ class EbocSizeClass(models.Model):
     _name = "eboc.size.class"
     _description = "Size Class"
     _order = "sequence, min_employees"
+    _rec_names_search = ["name", "code"]
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char()
@@ -34,6 +35,13 @@ class EbocSizeClass(models.Model):
             else:
                 bounds = f"{size.min_employees}+"
             size.display_name = f"{size.name} ({bounds})"
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        # What Odoo shows ("Small (10-49)") finds the class again: an export imports back.
+        if operator == "=" and isinstance(value, str) and value.endswith(")") and " (" in value:
+            value = value.rsplit(" (", 1)[0]
+        return super()._search_display_name(operator, value)
 
     @api.constrains("min_employees", "max_employees", "active")
     def _check_overlap(self):

@@ -48,6 +48,16 @@ class ResPartnerIndustry(models.Model):
                 f"{industry.code} - {industry.name}" if industry.code else industry.name
             )
 
+    @api.model
+    def _search_display_name(self, operator, value):
+        # What Odoo shows ("C - Manufacturing") finds the sector again by its code:
+        # an export imports back.
+        if operator == "=" and isinstance(value, str) and " - " in value:
+            code, _name = value.split(" - ", 1)
+            if self.search_count([("code", "=", code)], limit=1):
+                return [("code", "=", code)]
+        return super()._search_display_name(operator, value)
+
     @api.constrains("parent_id")
     def _check_parent_id(self):
         if self._has_cycle():
