@@ -38,7 +38,6 @@ class EbocScopedReport(models.AbstractModel):
     )
     association_id = fields.Many2one(
         "eboc.association",
-        string="Association",
         compute="_compute_association_id",
         search="_search_association_id",
         help="Filter on an association to read its figures, sub-associations included.",

@@ -147,7 +147,11 @@ class EbocStatisticLine(models.Model):
             {
                 "label": self.env._("Import Template for Reference Statistics"),
                 "template": "/eboc_board/static/xls/eboc_statistic_line.xlsx",
-            }
+            },
+            {
+                "label": self.env._("Import Template for Reference Statistics (CSV)"),
+                "template": "/eboc_board/static/xls/eboc_statistic_line.csv",
+            },
         ]
 
     @api.constrains("dataset_id", "industry_id", "size_class_id", "region_id")

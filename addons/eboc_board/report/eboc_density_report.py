@@ -1,7 +1,11 @@
 from odoo import api, fields, models, tools
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from odoo.addons.eboc_membership.models import lifecycle
+
+# The fields through which a domain names the table(s) of statistics it reads.
+DATASET_FIELDS = ("dataset_id", "year", "line_id", "id")
 
 # Ratio measures and the sums they are made of: (numerator, denominator).
 RATIOS = {
@@ -180,6 +184,21 @@ class EbocDensityReport(models.Model):
             """,
             member_states=lifecycle.MEMBER_STATES,
         )
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        # Two tables never add up: a search that names none reads the latest one (the
+        # way the scope mixin reads the reader's own scopes), so that the menu and the
+        # dashboard show one table's densities, and filtering on a table shows it.
+        if not any(
+            isinstance(leaf, (list, tuple)) and str(leaf[0]).split(".")[0] in DATASET_FIELDS
+            for leaf in domain or []
+        ):
+            latest = self.env["eboc.statistic.dataset"].search(
+                [], order="year desc, id desc", limit=1
+            )
+            domain = expression.AND([domain or [], [("dataset_id", "=", latest.id)]])
+        return super()._search(domain, offset=offset, limit=limit, order=order)
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

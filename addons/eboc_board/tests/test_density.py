@@ -177,6 +177,16 @@ class TestDensity(EbocMembershipCase):
         self._check(hotel[self.sector_i.id], 1, 50, 30, 1000, 2.0, 3.0)
         self._check(hotel[self.sector_c.id], 0, 310, 0, 2750, 0.0, 0.0)
 
+    def test_no_table_named_reads_the_latest_one(self):
+        older = self.dataset.copy({"name": "Testland census", "year": 2019})
+        Report = self.env["eboc.density.report"].with_user(self.manager)
+        rows = Report.search([("association_id", "=", self.federation.id)])
+        self.assertEqual(rows.dataset_id, self.dataset, "two tables never add up")
+        rows = Report.search(
+            [("association_id", "=", self.federation.id), ("dataset_id", "=", older.id)]
+        )
+        self.assertEqual(rows.dataset_id, older)
+
     def test_cells_of_a_table_may_not_overlap(self):
         Line = self.env["eboc.statistic.line"]
         division = self.env.ref("eboc_membership.industry_isic_24")
@@ -318,6 +328,10 @@ class TestDensity(EbocMembershipCase):
             [cell.value for cell in headers],
             ["Statistics", "Sector", "Size Class", "Region", "Enterprises", "Persons Employed"],
         )
+        templates = self.env["eboc.statistic.line"].get_import_templates()
+        self.assertEqual([t["template"][-4:] for t in templates], ["xlsx", ".csv"])
+        with file_open("eboc_board/static/xls/eboc_statistic_line.csv", "rb") as template:
+            self.assertTrue(template.read().startswith(b"Statistics,Sector,Size Class,Region,"))
         table = self.env["eboc.statistic.dataset"].create(
             {"name": "Imported register", "source": "Office", "year": 2023}
         )
