@@ -93,7 +93,9 @@ class EbocRecruitmentWizard(models.TransientModel):
         default=10,
         help="Leave out cells with fewer enterprises than this: too small to recruit in.",
     )
-    segment_name = fields.Char(help="Leave empty to name it after the association and the statistics.")
+    segment_name = fields.Char(
+        help="Leave empty to name it after the association and the statistics."
+    )
     preview = fields.Html(compute="_compute_preview")
 
     _sql_constraints = [
