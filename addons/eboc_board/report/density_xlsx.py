@@ -91,7 +91,7 @@ class EbocStatisticDataset(models.Model):
             number = group.get(measure)
             if not measure.endswith("density"):
                 sheet.write_number(row, col, number or 0)
-            elif number is None:
+            elif number is False or number is None:
                 sheet.write(row, col, self.env._("unknown"), muted)
             else:
                 sheet.write_number(row, col, number, percent)

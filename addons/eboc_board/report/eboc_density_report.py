@@ -226,5 +226,6 @@ class EbocDensityReport(models.Model):
         for group in groups:
             for name in wanted:
                 numerator, denominator = (group.get(part) for part in RATIOS[name])
-                group[name] = 100.0 * (numerator or 0) / denominator if denominator else None
+                # Unknown is False, as Odoo reads an empty value (the pivot shows it blank).
+                group[name] = 100.0 * (numerator or 0) / denominator if denominator else False
         return groups

@@ -1,2 +1,2 @@
 from . import test_density, test_retention, test_value
-from . import test_dashboard
+from . import test_board_ui, test_dashboard

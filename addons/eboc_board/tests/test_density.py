@@ -131,7 +131,7 @@ class TestDensity(EbocMembershipCase):
         )
         for name, expected in (("company_density", company), ("employee_density", employee)):
             if expected is None:
-                self.assertIsNone(group[name], f"{name}: unknown, not zero")
+                self.assertIs(group[name], False, f"{name}: unknown (empty), not zero")
             else:
                 self.assertAlmostEqual(group[name], expected, 4, name)
 
