@@ -77,36 +77,45 @@ class EbocDensityReport(models.Model):
     def _query(self):
         return SQL(
             """
-            WITH member AS NOT MATERIALIZED (
-                SELECT DISTINCT scope.id AS scope_association_id,
-                       scope.parent_id IS NULL AS scope_is_top, scope.company_id,
-                       partner.id AS partner_id, partner.industry_id,
+            WITH base AS MATERIALIZED (
+                -- today's memberships with their company's profile: read once
+                SELECT m.association_id, partner.id AS partner_id, partner.industry_id,
                        partner.size_class_id, partner.region_id,
                        COALESCE(partner.employee_count, 0) AS employees
                   FROM eboc_membership AS m
-                  JOIN eboc_association AS own ON own.id = m.association_id
-                  JOIN eboc_association AS scope
-                    ON starts_with(own.parent_path, scope.parent_path)
                   JOIN res_partner AS partner ON partner.id = m.partner_id
                  WHERE m.state IN %(member_states)s
-            ), cell AS (
+            ), member AS NOT MATERIALIZED (
+                -- per scope: the membership's association and those above it, joined
+                -- by equality, which the planner estimates (starts_with() made it
+                -- expect 1 association in 35: 219 members instead of 39,417)
+                SELECT DISTINCT scope.id AS scope_association_id,
+                       scope.parent_id IS NULL AS scope_is_top, scope.company_id,
+                       base.partner_id, base.industry_id, base.size_class_id,
+                       base.region_id, base.employees
+                  FROM base
+                  JOIN eboc_association AS own ON own.id = base.association_id
+                  CROSS JOIN LATERAL UNNEST(
+                       string_to_array(rtrim(own.parent_path, '/'), '/')::int[]) AS above
+                  JOIN eboc_association AS scope ON scope.id = above
+            ), cell AS NOT MATERIALIZED (
+                -- inlined: the filter on the table reaches eboc_statistic_line and its
+                -- statistics (a CTE is guessed at 1 row, and the cells were then
+                -- joined to "matched" in a nested loop that aggregated it 504 times)
                 SELECT line.*, dataset.company_id AS dataset_company_id
                   FROM eboc_statistic_line AS line
                   JOIN eboc_statistic_dataset AS dataset
                     ON dataset.id = line.dataset_id AND dataset.active
             ), profile AS MATERIALIZED (
                 -- the few distinct (sector, size, region) the members have
-                SELECT DISTINCT partner.industry_id, partner.size_class_id, partner.region_id
-                  FROM eboc_membership AS m
-                  JOIN res_partner AS partner ON partner.id = m.partner_id
-                 WHERE m.state IN %(member_states)s
+                SELECT DISTINCT industry_id, size_class_id, region_id FROM base
             ), profile_cell AS MATERIALIZED (
                 -- the cell of each table a profile falls in (cells never overlap): the
                 -- cell keyed by one of its sector's ancestors (or none: all sectors),
                 -- its size (or none) and one of its region's ancestors (or none)
-                SELECT COALESCE(profile.industry_id, 0) AS industry_key,
-                       COALESCE(profile.size_class_id, 0) AS size_key,
-                       COALESCE(profile.region_id, 0) AS region_key,
+                SELECT ARRAY[COALESCE(profile.industry_id, 0),
+                             COALESCE(profile.size_class_id, 0),
+                             COALESCE(profile.region_id, 0)] AS profile_key,
                        cell.id AS line_id, cell.dataset_id
                   FROM profile
              LEFT JOIN res_partner_industry AS sector ON sector.id = profile.industry_id
@@ -124,15 +133,31 @@ class EbocDensityReport(models.Model):
                   JOIN cell ON COALESCE(cell.industry_id, 0) = sector_key
                            AND COALESCE(cell.size_class_id, 0) = size_key
                            AND COALESCE(cell.region_id, 0) = region_key
+            ), profile_line AS MATERIALIZED (
+                -- every profile for every table, with its cell or none (NULL): by
+                -- aggregation, not NOT EXISTS, whose anti-join PostgreSQL misjudges
+                -- into a nested loop over every member and every cell
+                SELECT found.profile_key, found.dataset_id, MAX(found.line_id) AS line_id
+                  FROM (SELECT profile_key, dataset_id, line_id FROM profile_cell
+                        UNION ALL
+                        SELECT ARRAY[COALESCE(profile.industry_id, 0),
+                                     COALESCE(profile.size_class_id, 0),
+                                     COALESCE(profile.region_id, 0)],
+                               dataset.id, NULL
+                          FROM profile
+                         CROSS JOIN eboc_statistic_dataset AS dataset
+                         WHERE dataset.active) AS found
+              GROUP BY found.profile_key, found.dataset_id
             ), matched AS (
-                SELECT profile_cell.line_id, member.scope_association_id,
+                SELECT profile_line.line_id, member.scope_association_id,
                        COUNT(*) AS members, SUM(member.employees) AS employees
                   FROM member
-                  JOIN profile_cell
-                    ON profile_cell.industry_key = COALESCE(member.industry_id, 0)
-                   AND profile_cell.size_key = COALESCE(member.size_class_id, 0)
-                   AND profile_cell.region_key = COALESCE(member.region_id, 0)
-              GROUP BY profile_cell.line_id, member.scope_association_id
+                  JOIN profile_line
+                    ON profile_line.profile_key = ARRAY[COALESCE(member.industry_id, 0),
+                                                        COALESCE(member.size_class_id, 0),
+                                                        COALESCE(member.region_id, 0)]
+                 WHERE profile_line.line_id IS NOT NULL
+              GROUP BY profile_line.line_id, member.scope_association_id
             )
             SELECT cell.id::bigint * 10000 + scope.id AS id,
                    cell.dataset_id, cell.year, cell.id AS line_id,
@@ -169,15 +194,14 @@ class EbocDensityReport(models.Model):
                    'unknown', COUNT(*), SUM(member.employees), 0, 0,
                    NULL, NULL, NULL, NULL, NULL
               FROM member
+              JOIN profile_line
+                ON profile_line.profile_key = ARRAY[COALESCE(member.industry_id, 0),
+                                                    COALESCE(member.size_class_id, 0),
+                                                    COALESCE(member.region_id, 0)]
+               AND profile_line.line_id IS NULL
               JOIN eboc_statistic_dataset AS dataset
-                ON dataset.active
+                ON dataset.id = profile_line.dataset_id
                AND (dataset.company_id IS NULL OR dataset.company_id = member.company_id)
-             WHERE NOT EXISTS (
-                   SELECT 1 FROM profile_cell
-                    WHERE profile_cell.dataset_id = dataset.id
-                      AND profile_cell.industry_key = COALESCE(member.industry_id, 0)
-                      AND profile_cell.size_key = COALESCE(member.size_class_id, 0)
-                      AND profile_cell.region_key = COALESCE(member.region_id, 0))
           GROUP BY dataset.id, dataset.year, member.scope_association_id,
                    member.scope_is_top, member.company_id, member.industry_id,
                    member.size_class_id, member.region_id

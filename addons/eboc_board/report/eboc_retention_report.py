@@ -120,7 +120,8 @@ class EbocRetentionReport(models.Model):
                    EXTRACT(YEAR FROM agg.date)::int - EXTRACT(YEAR FROM agg.date_first)::int
                        AS years_member
               FROM agg
-              JOIN res_partner AS partner ON partner.id = agg.partner_id
+              -- LEFT: a read that needs no profile column skips the join
+         LEFT JOIN res_partner AS partner ON partner.id = agg.partner_id
             """,
             states=member_states,
             open_states=lifecycle.MEMBER_STATES,

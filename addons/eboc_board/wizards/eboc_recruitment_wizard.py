@@ -120,8 +120,25 @@ class EbocRecruitmentWizard(models.TransientModel):
         if association.region_ids:
             domain.append(("region_id", "child_of", association.region_ids.ids))
         order = "company_density" if self.measure == "company" else "employee_density"
-        return Density.search(
-            domain, order=f"{order}, non_member_count desc, id", limit=self.cell_count
+        # Fetched with the search: read by id afterwards, the view (whose id is
+        # computed) would be computed whole again.
+        return Density.search_fetch(
+            domain,
+            [
+                "dataset_id",
+                "line_id",
+                "scope_association_id",
+                "industry_id",
+                "size_class_id",
+                "region_id",
+                "coverage",
+                "member_count",
+                "enterprise_count",
+                "company_density",
+                "employee_density",
+            ],
+            order=f"{order}, non_member_count desc, id",
+            limit=self.cell_count,
         )
 
     @api.depends("dataset_id", "association_id", "measure", "cell_count", "min_enterprises")
