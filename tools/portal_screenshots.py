@@ -99,38 +99,53 @@ class Chrome:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description, login, password):
+    """The command line both screenshot tools take."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--url", default="http://localhost:8069")
     parser.add_argument("--db", default="eboc")
-    parser.add_argument("--login", default="member")
-    parser.add_argument("--password", default="member")
+    parser.add_argument("--login", default=login)
+    parser.add_argument("--password", default=password)
     parser.add_argument(
         "--chrome", default=shutil.which("chromium") or shutil.which("google-chrome")
     )
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def browser(args, width, height):
+    """Headless Chromium logged in as ``args.login``, with a ``width`` x ``height`` page."""
     session_id = login(args.url, args.db, args.login, args.password)
     chrome = Chrome(args.chrome)
+    chrome.call("Network.enable")
+    host = args.url.split("://", 1)[1].split(":")[0].split("/")[0]
+    chrome.call("Network.setCookie", name="session_id", value=session_id, domain=host, path="/")
+    chrome.call(
+        "Emulation.setDeviceMetricsOverride",
+        width=width,
+        height=height,
+        deviceScaleFactor=1,
+        mobile=False,
+    )
+    return chrome
+
+
+def save(chrome, addon, name):
+    shot = chrome.call("Page.captureScreenshot", format="png")
+    target = REPO / "addons" / addon / "static" / "description" / f"{name}.png"
+    target.write_bytes(base64.b64decode(shot["data"]))
+    return target.relative_to(REPO)
+
+
+def main():
+    args = arguments(__doc__.splitlines()[0], "member", "member")
+    chrome = browser(args, 1280, 900)
     try:
-        chrome.call("Network.enable")
-        host = args.url.split("://", 1)[1].split(":")[0].split("/")[0]
-        chrome.call("Network.setCookie", name="session_id", value=session_id, domain=host, path="/")
-        chrome.call(
-            "Emulation.setDeviceMetricsOverride",
-            width=1280,
-            height=900,
-            deviceScaleFactor=1,
-            mobile=False,
-        )
         for addon, name, path in PAGES:
             chrome.call("Page.navigate", url=args.url + path)
             time.sleep(3)  # the portal's counters and widgets load after the page
             # The footer is the Odoo build's branding, not the page.
             chrome.call("Runtime.evaluate", expression="document.querySelector('footer')?.remove()")
-            shot = chrome.call("Page.captureScreenshot", format="png")
-            target = REPO / "addons" / addon / "static" / "description" / f"{name}.png"
-            target.write_bytes(base64.b64decode(shot["data"]))
-            print(f"{path} -> {target.relative_to(REPO)}")
+            print(f"{path} -> {save(chrome, addon, name)}")
     finally:
         chrome.close()
 
