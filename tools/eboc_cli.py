@@ -12,6 +12,7 @@ Commands:
   ./eboc bench engagement ARGS...    bench/engagement.py: engagement scoring against the ORM way
   ./eboc bench campaigns ARGS...     bench/campaigns.py: campaign hot paths against the naive way
   ./eboc bench portal ARGS...        bench/portal.py: the member portal's pages and payment at scale
+  ./eboc bench board ARGS...         bench/board.py: the board's dashboard and reports at scale
 
 Environment:
   ODOO_SRC        Odoo 18 source tree (folder with odoo-bin); checked first
@@ -211,6 +212,7 @@ BENCH_SCRIPTS = {
     "engagement": "engagement.py",
     "campaigns": "campaigns.py",
     "portal": "portal.py",
+    "board": "board.py",
 }
 
 
@@ -278,7 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
         "bench",
         help="bench/generate.py, or bench/dues.py with 'bench dues', bench/engagement.py with "
         "'bench engagement', bench/campaigns.py with 'bench campaigns', bench/portal.py with "
-        "'bench portal', on Odoo's interpreter "
+        "'bench portal', bench/board.py with 'bench board', on Odoo's interpreter "
         "(args passed on)",
     )
     return parser
