@@ -25,6 +25,10 @@ class EbocScopedReport(models.AbstractModel):
 
     _name = "eboc.scoped.report"
     _description = "Report Counted per Association Scope"
+    # Rates of a group are the ratio of its sums, not an average of its rows' rates:
+    # {rate field: (numerator field, denominator field)}, in percent; no denominator
+    # (nothing to rate) gives an empty value, never 0.
+    _ratios = {}
 
     scope_association_id = fields.Many2one(
         "eboc.association",
@@ -88,3 +92,26 @@ class EbocScopedReport(models.AbstractModel):
                 [domain or [], [("scope_association_id", "in", self._reader_scopes().ids)]]
             )
         return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        names = {spec.split(":")[0] for spec in fields}
+        wanted = [name for name in self._ratios if name in names]
+        extra = [
+            f"{part}:sum" for name in wanted for part in self._ratios[name] if part not in names
+        ]
+        groups = super().read_group(
+            domain,
+            list(fields) + extra,
+            groupby,
+            offset=offset,
+            limit=limit,
+            orderby=orderby,
+            lazy=lazy,
+        )
+        for group in groups:
+            for name in wanted:
+                numerator, denominator = (group.get(part) for part in self._ratios[name])
+                # Empty is False, as Odoo reads an empty value (the pivot shows it blank).
+                group[name] = 100.0 * (numerator or 0) / denominator if denominator else False
+        return groups

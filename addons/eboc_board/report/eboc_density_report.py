@@ -7,12 +7,6 @@ from odoo.addons.eboc_membership.models import lifecycle
 # The fields through which a domain names the table(s) of statistics it reads.
 DATASET_FIELDS = ("dataset_id", "year", "line_id", "id")
 
-# Ratio measures and the sums they are made of: (numerator, denominator).
-RATIOS = {
-    "company_density": ("member_count_known", "enterprise_count"),
-    "employee_density": ("member_employees_known", "persons_employed"),
-}
-
 
 class EbocDensityReport(models.Model):
     """Representativeness: member companies and their employees against all enterprises
@@ -36,6 +30,12 @@ class EbocDensityReport(models.Model):
     _auto = False
     _order = "dataset_id, scope_association_id, industry_id, size_class_id, region_id"
     _rec_name = "industry_id"
+    # Densities of a group are its members with statistics over its enterprises (its
+    # persons employed): unknown when the group has no statistics at all.
+    _ratios = {
+        "company_density": ("member_count_known", "enterprise_count"),
+        "employee_density": ("member_employees_known", "persons_employed"),
+    }
 
     dataset_id = fields.Many2one("eboc.statistic.dataset", string="Statistics", readonly=True)
     year = fields.Integer("Statistics Year", readonly=True, aggregator=None)
@@ -229,27 +229,3 @@ class EbocDensityReport(models.Model):
         self.env.cr.execute(
             SQL("CREATE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
         )
-
-    @api.model
-    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
-        """Densities of a group are the ratio of its sums: members of the cells with
-        statistics over their enterprises (persons employed). Unknown when the group
-        has no statistics at all."""
-        names = {spec.split(":")[0] for spec in fields}
-        wanted = [name for name in RATIOS if name in names]
-        extra = [f"{part}:sum" for name in wanted for part in RATIOS[name] if part not in names]
-        groups = super().read_group(
-            domain,
-            list(fields) + extra,
-            groupby,
-            offset=offset,
-            limit=limit,
-            orderby=orderby,
-            lazy=lazy,
-        )
-        for group in groups:
-            for name in wanted:
-                numerator, denominator = (group.get(part) for part in RATIOS[name])
-                # Unknown is False, as Odoo reads an empty value (the pivot shows it blank).
-                group[name] = 100.0 * (numerator or 0) / denominator if denominator else False
-        return groups

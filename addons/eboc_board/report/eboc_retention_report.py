@@ -13,7 +13,8 @@ class EbocRetentionReport(models.Model):
     The measures are 0 or 1 per row, so that any grouping adds them up: members at the
     start of the year, joined, left, retained and members at its end. The retention
     rate is an average over the members at the start only (the other rows hold no
-    value), so it stays a true rate in any grouping.
+    value), so it stays a true rate in any grouping, and is empty for a group that had
+    no member at its start.
 
     The cohort is the year the company's current run of membership in the scope began:
     grouped by cohort and years since joining, the rows are the cohort table.

@@ -43,24 +43,31 @@ class TestRetention(EbocMembershipCase):
         cls.env.flush_all()
 
     def _figures(self, association, user=None, year_from=2019):
+        """{year: (at start, joined, left, retained, at end, retention rate)}, read the
+        way the pivot and the dashboard read them."""
         Report = self.env["eboc.retention.report"].with_user(user or self.manager)
-        groups = Report._read_group(
+        groups = Report.read_group(
             [
                 ("association_id", "child_of", association.id),
                 ("date", ">=", f"{year_from}-01-01"),
                 ("date", "<=", "2026-12-31"),
             ],
+            MEASURES + ["retention_rate"],
             ["date:year"],
-            [f"{name}:sum" for name in MEASURES] + ["retention_rate:avg"],
+            lazy=False,
         )
-        return {date.year: tuple(values[:-1]) + (round(values[-1], 1),) for date, *values in groups}
+        return {
+            int(group["date:year"]): tuple(group[name] for name in MEASURES)
+            + (group["retention_rate"] and round(group["retention_rate"], 1),)
+            for group in groups
+        }
 
     def test_federation_counts_each_company_once(self):
         # year: at start, joined, left, retained, at end, retention rate
         self.assertEqual(
             self._figures(self.federation),
             {
-                2020: (0, 1, 0, 0, 1, 0),  # no member at the start: no rate
+                2020: (0, 1, 0, 0, 1, False),  # no member at the start: no rate
                 2021: (1, 0, 0, 1, 1, 100.0),  # steel's second membership is no join
                 2022: (1, 1, 0, 1, 2, 100.0),
                 2023: (2, 1, 0, 2, 3, 100.0),  # steel left the hotels, not the federation
@@ -70,9 +77,16 @@ class TestRetention(EbocMembershipCase):
             },
         )
 
+    def test_a_year_without_members_at_its_start_has_no_rate(self):
+        # Empty (False), not 0 %: nobody could be retained. 2024's rate is 2 of 3.
+        figures = self._figures(self.federation)
+        self.assertIs(figures[2020][5], False)
+        self.assertIs(self._figures(self.hotel)[2021][5], False)
+        self.assertEqual(figures[2024][5], 66.7)
+
     def test_an_association_counts_its_own_subtree(self):
         hotel = self._figures(self.hotel)
-        self.assertEqual(hotel[2021], (0, 1, 0, 0, 1, 0))
+        self.assertEqual(hotel[2021], (0, 1, 0, 0, 1, False))
         self.assertEqual(hotel[2023], (1, 1, 1, 0, 1, 0.0), "steel left, the inn joined")
         metal = self._figures(self.metal)
         self.assertEqual(metal[2022], (1, 1, 0, 1, 2, 100.0), "the port section is below metal")
