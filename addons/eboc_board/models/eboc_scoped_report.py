@@ -79,18 +79,27 @@ class EbocScopedReport(models.AbstractModel):
         return visible.filtered(lambda association: association.parent_id not in visible)
 
     @api.model
-    def _names_scope(self, domain):
+    def _names(self, domain, fields):
+        """Whether a leaf of ``domain`` is on one of ``fields`` (or a path from one)."""
         return any(
-            isinstance(leaf, (list, tuple)) and str(leaf[0]).split(".")[0] in SCOPE_FIELDS
+            isinstance(leaf, (list, tuple)) and str(leaf[0]).split(".")[0] in fields
             for leaf in domain or []
         )
 
     @api.model
+    def _default_domain(self, domain):
+        """What a search reads when its domain leaves a dimension out, the way a search
+        without ``active`` reads active records: here, the reader's own top scopes.
+        Reports add their own defaults (calling super)."""
+        if self._names(domain, SCOPE_FIELDS):
+            return []
+        return [("scope_association_id", "in", self._reader_scopes().ids)]
+
+    @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        if not self._names_scope(domain):
-            domain = expression.AND(
-                [domain or [], [("scope_association_id", "in", self._reader_scopes().ids)]]
-            )
+        defaults = self._default_domain(domain)
+        if defaults:
+            domain = expression.AND([domain or [], defaults])
         return super()._search(domain, offset=offset, limit=limit, order=order)
 
     @api.model

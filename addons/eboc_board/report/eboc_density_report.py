@@ -210,19 +210,14 @@ class EbocDensityReport(models.Model):
         )
 
     @api.model
-    def _search(self, domain, offset=0, limit=None, order=None):
-        # Two tables never add up: a search that names none reads the latest one (the
-        # way the scope mixin reads the reader's own scopes), so that the menu and the
-        # dashboard show one table's densities, and filtering on a table shows it.
-        if not any(
-            isinstance(leaf, (list, tuple)) and str(leaf[0]).split(".")[0] in DATASET_FIELDS
-            for leaf in domain or []
-        ):
-            latest = self.env["eboc.statistic.dataset"].search(
-                [], order="year desc, id desc", limit=1
-            )
-            domain = expression.AND([domain or [], [("dataset_id", "=", latest.id)]])
-        return super()._search(domain, offset=offset, limit=limit, order=order)
+    def _default_domain(self, domain):
+        # Two tables never add up: a search that names none reads the latest one, so
+        # that the menu and the dashboard show one table's densities.
+        defaults = super()._default_domain(domain)
+        if self._names(domain, DATASET_FIELDS):
+            return defaults
+        latest = self.env["eboc.statistic.dataset"].search([], order="year desc, id desc", limit=1)
+        return expression.AND([defaults, [("dataset_id", "=", latest.id)]])
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

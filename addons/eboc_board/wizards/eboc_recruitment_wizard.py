@@ -16,7 +16,7 @@ class EbocDensityReport(models.Model):
             domain.append(("size_class_id", "=", self.size_class_id.id))
         if self.region_id:
             domain.append(("region_id", "child_of", self.region_id.id))
-        return expression.AND([domain]) if domain else []
+        return domain
 
     def _create_recruitment_segment(self, name=None):
         """A segment of the companies of these cells that are not members yet."""
