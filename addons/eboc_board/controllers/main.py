@@ -10,8 +10,13 @@ class DensityExport(http.Controller):
             raise request.not_found()
         dataset.check_access("read")
         scopes = request.env["eboc.association"]
-        if association and association.isdigit():
-            scopes = scopes.browse(int(association)).exists()
+        if association:
+            # Only an association whose figures the reader may read: not even the name
+            # of another one goes into a workbook.
+            readable = scopes.search(
+                [("id", "child_of", request.env["eboc.density.report"]._reader_scopes().ids)]
+            )
+            scopes = readable.filtered(lambda scope: str(scope.id) == association)
             if not scopes:
                 raise request.not_found()
         content = dataset._render_density_xlsx(scopes)

@@ -3,7 +3,8 @@ import io
 import openpyxl
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, HttpCase, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
 from odoo.tools.misc import file_open
 from odoo.tools.safe_eval import safe_eval
 
@@ -360,6 +361,58 @@ class TestDensity(EbocMembershipCase):
         self.assertIn("overlap", again["messages"][0]["message"])
         self.assertEqual(table.line_count, 3)
 
+    def test_roles_may_only_what_they_should(self):
+        """Statistics are the managers' to change (create is also the importer's path,
+        copy the Action menu's); the wizard builds segments for officers; a user with no
+        EBMO role reads no report."""
+        line = self._cell(
+            self.sector_c, self.env.ref("eboc_membership.size_class_large"), None, 1, 1
+        )
+        for user in (self.user, self.officer):
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError):
+                    self.env["eboc.statistic.dataset"].with_user(user).create(
+                        {"name": "Mine", "source": "Me", "year": 2024}
+                    )
+                with self.assertRaises(AccessError):
+                    self.env["eboc.statistic.line"].with_user(user).create(
+                        dict(line, dataset_id=self.dataset.id)
+                    )
+                with self.assertRaises(AccessError):
+                    self.dataset.with_user(user).copy()
+        with self.assertRaises(AccessError):
+            self.env["eboc.recruitment.wizard"].with_user(self.user).create(
+                {"dataset_id": self.dataset.id, "association_id": self.federation.id}
+            )
+        outsider = new_test_user(self.env, login="board_outsider", groups="base.group_user")
+        for model in ("eboc.density.report", "eboc.retention.report", "eboc.member.value.report"):
+            with self.subTest(model=model), self.assertRaises(AccessError):
+                self.env[model].with_user(outsider).search([])
+
+    def test_forged_cells_build_no_segment(self):
+        """The list's button with another association's cells, as an RPC client would send
+        them, is refused."""
+        hotel_cells = (
+            self.env["eboc.density.report"]
+            .with_user(self.manager)
+            .search([("dataset_id", "=", self.dataset.id), ("association_id", "=", self.hotel.id)])
+        )
+        segments = self.env["eboc.segment"].search_count([])
+        with self.assertRaises(AccessError):
+            hotel_cells.with_user(self.restricted_officer).action_create_recruitment_segment()
+        self.assertEqual(self.env["eboc.segment"].search_count([]), segments)
+
+    def test_a_table_of_another_organisation_stays_there(self):
+        other = self.env["res.company"].create({"name": "Other EBMO"})
+        theirs = self.dataset.copy({"name": "Their register", "year": 2100, "company_id": other.id})
+        Dataset = self.env["eboc.statistic.dataset"].with_user(self.manager)
+        self.assertFalse(Dataset.search([("id", "=", theirs.id)]))
+        Report = self.env["eboc.density.report"].with_user(self.manager)
+        self.assertFalse(Report.search([("dataset_id", "=", theirs.id)]))
+        # Nor is it the "latest table" of the manager, though its year is the highest.
+        rows = Report.search([("association_id", "=", self.federation.id)])
+        self.assertNotIn(theirs, rows.dataset_id)
+
     def test_workbook_for_a_position_paper(self):
         content = self.dataset.with_user(self.manager)._render_density_xlsx(self.federation)
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
@@ -393,3 +446,28 @@ class TestDensityWorkbookRoute(HttpCase):
         self.assertEqual(
             self.url_open(f"/eboc_board/density/{dataset.id + 1000}/xlsx").status_code, 404
         )
+
+    def test_route_keeps_the_walls(self):
+        dataset = self.env["eboc.statistic.dataset"].create(
+            {"name": "Walled register", "source": "Office", "year": 2024}
+        )
+        Association = self.env["eboc.association"]
+        federation = Association.create({"name": "Route Federation"})
+        own = Association.create({"name": "Route Own", "parent_id": federation.id})
+        other = Association.create({"name": "Route Other", "parent_id": federation.id})
+        officer = new_test_user(
+            self.env,
+            login="route_officer",
+            groups="base.group_user,eboc_membership.group_eboc_officer",
+        )
+        officer.eboc_association_ids = own
+        new_test_user(self.env, login="route_internal", groups="base.group_user")
+        url = f"/eboc_board/density/{dataset.id}/xlsx"
+        self.authenticate("route_officer", "route_officer")
+        self.assertEqual(self.url_open(f"{url}?association={own.id}").status_code, 200)
+        for forged in (other.id, federation.id, "x"):
+            with self.subTest(association=forged):
+                self.assertEqual(self.url_open(f"{url}?association={forged}").status_code, 404)
+        self.authenticate("route_internal", "route_internal")
+        with mute_logger("odoo.http"):  # Odoo logs the refusal it answers with 403
+            self.assertEqual(self.url_open(url).status_code, 403, "no EBMO role, no workbook")
