@@ -1,4 +1,5 @@
 import io
+import re
 
 import xlsxwriter
 
@@ -27,14 +28,8 @@ class EbocStatisticDataset(models.Model):
         Density = self.env["eboc.density.report"]
         scopes = scopes or Density._reader_scopes()
         env = self.env
-        headers = [
-            env._("Member Companies"),
-            env._("Enterprises"),
-            env._("Density by Companies (%)"),
-            env._("Employees of Members"),
-            env._("Persons Employed"),
-            env._("Density by Employees (%)"),
-        ]
+        # The report's own labels, in the reader's language.
+        headers = [Density._fields[name]._description_string(env) for name in MEASURES]
         buffer = io.BytesIO()
         workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
         title = workbook.add_format({"bold": True, "font_size": 14})
@@ -42,8 +37,9 @@ class EbocStatisticDataset(models.Model):
         total_format = workbook.add_format({"bold": True, "top": 1})
         percent = workbook.add_format({"num_format": "0.0"})
         muted = workbook.add_format({"italic": True, "font_color": "#777777"})
+        sheet_names = set()
         for scope in scopes:
-            sheet = workbook.add_worksheet(scope.name[:31].replace("/", "-"))
+            sheet = workbook.add_worksheet(self._sheet_name(scope, sheet_names))
             sheet.set_column(0, 0, 42)
             sheet.set_column(1, len(headers), 16)
             sheet.write(0, 0, env._("Representativeness of %s", scope.display_name), title)
@@ -83,6 +79,18 @@ class EbocStatisticDataset(models.Model):
                 row += 2
         workbook.close()
         return buffer.getvalue()
+
+    @staticmethod
+    def _sheet_name(scope, taken):
+        """A sheet name Excel accepts (31 characters, none of []:*?/\\), unique."""
+        base = re.sub(r"[\[\]:*?/\\]", "-", scope.name)[:31]
+        name, number = base, 1
+        while name.lower() in taken:
+            number += 1
+            suffix = f" ({number})"
+            name = base[: 31 - len(suffix)] + suffix
+        taken.add(name.lower())
+        return name
 
     def _write_density_row(self, sheet, row, name, group, formats):
         text, percent, muted = formats

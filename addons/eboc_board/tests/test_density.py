@@ -425,6 +425,32 @@ class TestDensity(EbocMembershipCase):
         self.assertAlmostEqual(rows["Total"][2], 100 * 3 / 360, 4)
         mining = rows[self.quarry.industry_id.display_name]
         self.assertEqual(mining[2], "unknown", "no statistics: unknown, not zero")
+        self.assertEqual(
+            cells[6][1:7],
+            [
+                "Member Companies",
+                "Enterprises",
+                "Density by Companies (%)",
+                "Employees of Members",
+                "Persons Employed",
+                "Density by Employees (%)",
+            ],
+        )
+        # Names Excel refuses, or that clash once cut to 31 characters, still make sheets.
+        twins = self.env["eboc.association"].create(
+            [
+                {
+                    "name": f"Regional Employers: Association of {town}",
+                    "parent_id": self.federation.id,
+                }
+                for town in ("North Harbour", "North Hills")
+            ]
+        )
+        book = openpyxl.load_workbook(io.BytesIO(self.dataset._render_density_xlsx(twins)))
+        self.assertEqual(
+            book.sheetnames,
+            ["Regional Employers- Association", "Regional Employers- Associa (2)"],
+        )
         # A restricted officer's workbook holds their association only.
         restricted = openpyxl.load_workbook(
             io.BytesIO(self.dataset.with_user(self.restricted_officer)._render_density_xlsx())
